@@ -1,0 +1,124 @@
+#include "base/diagnostic.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "base/text.h"
+
+namespace kapstok {
+
+void DiagnosticSink::Report(Diagnostic d) {
+  std::lock_guard<std::mutex> lock(mu_);
+  diagnostics_.push_back(std::move(d));
+}
+
+void DiagnosticSink::Error(SourceLocation loc, std::string message,
+                           std::string hint) {
+  Report(Diagnostic{Severity::kError, std::move(loc), std::move(message),
+                    std::move(hint)});
+}
+
+void DiagnosticSink::Warning(SourceLocation loc, std::string message,
+                             std::string hint) {
+  Report(Diagnostic{Severity::kWarning, std::move(loc), std::move(message),
+                    std::move(hint)});
+}
+
+int DiagnosticSink::error_count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<int>(
+      std::count_if(diagnostics_.begin(), diagnostics_.end(),
+                    [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+}
+
+int DiagnosticSink::warning_count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return static_cast<int>(diagnostics_.size()) - static_cast<int>(std::count_if(
+      diagnostics_.begin(), diagnostics_.end(),
+      [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+}
+
+std::vector<Diagnostic> DiagnosticSink::Sorted() const {
+  std::vector<Diagnostic> out;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    out = diagnostics_;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.path, a.location.line, a.location.column, a.message) <
+           std::tie(b.location.path, b.location.line, b.location.column, b.message);
+  });
+  return out;
+}
+
+std::string_view LineOf(std::string_view text, int line) {
+  if (line < 1) return {};
+  size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = text.find('\n', start);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view l = text.substr(start, end - start);
+  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+  return l;
+}
+
+std::string FormatHuman(const Diagnostic& d, bool color) {
+  const bool is_error = d.severity == Severity::kError;
+  std::string out = d.location.path;
+  if (d.location.line > 0) {
+    out += ':' + std::to_string(d.location.line);
+    if (d.location.column > 0) out += ':' + std::to_string(d.location.column);
+  }
+  out += ": ";
+  if (color) out += is_error ? "\033[1;31m" : "\033[1;33m";
+  out += is_error ? "error" : "warning";
+  if (color) out += "\033[0m";
+  out += ": " + d.message + "\n";
+  if (!d.source_line.empty()) {
+    std::string shown = ExpandTabs(d.source_line);
+    out += "    " + shown + "\n";
+    if (d.location.column > 0) {
+      // The caret sits under the column'th code point, tabs expanded as above.
+      int width = DisplayWidth(d.source_line, d.location.column - 1);
+      out += "    " + std::string(static_cast<size_t>(width), ' ') + "^\n";
+    }
+  }
+  if (!d.hint.empty()) out += "  " + d.hint + "\n";
+  return out;
+}
+
+namespace {
+// GitHub workflow commands escape %, CR and LF in data and also , and : in
+// property values.
+std::string EscapeGithub(std::string_view s, bool property) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string FormatGithub(const Diagnostic& d) {
+  std::string out = d.severity == Severity::kError ? "::error " : "::warning ";
+  out += "file=" + EscapeGithub(d.location.path, true);
+  if (d.location.line > 0) out += ",line=" + std::to_string(d.location.line);
+  if (d.location.column > 0) out += ",col=" + std::to_string(d.location.column);
+  std::string msg = d.message;
+  if (!d.hint.empty()) msg += "\n" + d.hint;
+  out += "::" + EscapeGithub(msg, false) + "\n";
+  return out;
+}
+
+}  // namespace kapstok
