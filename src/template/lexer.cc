@@ -1,5 +1,6 @@
 #include "template/lexer.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "base/text.h"
@@ -90,9 +91,19 @@ class Lexer {
     bool triple = content_begin < src_.size() && src_[content_begin] == '{';
     if (triple) close = "}" + close_;
     size_t close_at = src_.find(close, content_begin + (triple ? 1 : 0));
-    if (close_at == std::string_view::npos) {
-      Error(start, "unclosed tag: expected '" + close + "' before the end of the template");
-      return false;
+    // Only comments may span lines or contain the opening delimiter; any other
+    // tag that does was never closed on its own line.
+    bool comment = content_begin < src_.size() && src_[content_begin] == '!';
+    size_t stop = comment ? close_at : std::min(src_.find('\n', content_begin),
+                                                src_.find(open_, content_begin));
+    if (close_at == std::string_view::npos || stop < close_at) {
+      size_t end = std::min(stop, src_.size());
+      std::string_view opened = src_.substr(start, end - start);
+      while (!opened.empty() && IsSpace(opened.back())) opened.remove_suffix(1);
+      Error(start, "unclosed tag: expected '" + close + "' after '" + std::string(opened) + "'");
+      if (close_at == std::string_view::npos) return false;
+      AdvanceTo(end);
+      return true;
     }
     Token t;
     t.offset = start;

@@ -58,6 +58,65 @@ class Linker {
   bool ok_ = true;
 };
 
+// Finds templates that include themselves through partial or parent tags
+// that no section or block guards: rendering them could never end.
+class CycleFinder {
+ public:
+  explicit CycleFinder(DiagnosticSink* sink) : sink_(sink) {}
+
+  // Returns false (and reports) when some cycle exists.
+  bool Check(const std::map<std::string, std::unique_ptr<Template>, std::less<>>& templates) {
+    for (const auto& [name, t] : templates) Visit(t.get());
+    return ok_;
+  }
+
+ private:
+  enum class Mark { kNew, kActive, kDone };
+
+  void Visit(const Template* t) {
+    Mark& mark = marks_[t];
+    if (mark != Mark::kNew) return;
+    mark = Mark::kActive;
+    path_.push_back(t);
+    Edges(t, t->nodes);
+    path_.pop_back();
+    marks_[t] = Mark::kDone;
+  }
+
+  void Edges(const Template* from, const std::vector<Node>& nodes) {
+    for (const Node& n : nodes) {
+      if ((n.kind != NodeKind::kPartial && n.kind != NodeKind::kParent) || n.target == nullptr) {
+        continue;
+      }
+      if (marks_[n.target] == Mark::kActive) {
+        Report(from, n);
+      } else {
+        Visit(n.target);
+      }
+    }
+  }
+
+  void Report(const Template* from, const Node& n) {
+    std::string cycle;
+    bool in_cycle = false;
+    for (const Template* t : path_) {
+      in_cycle = in_cycle || t == n.target;
+      if (in_cycle) cycle += "'" + t->name + "' -> ";
+    }
+    cycle += "'" + n.target->name + "'";
+    internal::ReportAt(sink_, from->path, from->source, n.line, n.column,
+                       "template '" + n.target->name +
+                           "' includes itself with no section around the tag, so rendering "
+                           "would never end: " + cycle);
+    ok_ = false;
+  }
+
+  DiagnosticSink* sink_;
+  std::map<const Template*, Mark> marks_;
+  std::vector<const Template*> path_;
+  bool ok_ = true;
+};
+
 }  // namespace
 
 TemplateSet::~TemplateSet() = default;
@@ -79,7 +138,7 @@ std::unique_ptr<TemplateSet> TemplateSet::Compile(const std::map<std::string, So
   // other in any order, and to themselves.
   Linker linker(*set, options, sink);
   for (auto& [name, t] : set->templates_) ok = linker.Link(t.get()) && ok;
-  if (!ok) return nullptr;
+  if (!ok || !CycleFinder(sink).Check(set->templates_)) return nullptr;
   return set;
 }
 

@@ -1,0 +1,164 @@
+// Behaviour of TemplateSet beyond the Mustache spec: value formatting, the
+// context-stack API, shared values, Kapstok's HTML escaping, whitespace of a
+// realistic layout, self-inclusion and rendering from many threads at once.
+#include "template/template.h"
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace kapstok::tmpl {
+namespace {
+
+std::string RenderString(std::string_view text, const Value& view,
+                         const std::map<std::string, std::string>& partials = {}) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::CompileString(text, partials, &sink);
+  EXPECT_NE(set, nullptr);
+  return set == nullptr ? "" : set->Render(TemplateSet::kMain, view);
+}
+
+TEST(TemplateTest, FormatsNumbersAndBooleans) {
+  Value v;
+  v.Set("i", int64_t{-42}).Set("d", 1.21).Set("whole", 2.0).Set("sum", 0.1 + 0.2);
+  v.Set("yes", true).Set("no", false).Set("nothing", Value());
+  EXPECT_EQ(RenderString("{{i}} {{d}} {{whole}} {{sum}} {{yes}} {{no}} [{{nothing}}]", v),
+            "-42 1.21 2 0.30000000000000004 true false []");
+}
+
+TEST(TemplateTest, EscapesAllFiveHtmlCharacters) {
+  Value v;
+  v.Set("s", "<a href=\"x\">Tom & Jerry's</a>");
+  EXPECT_EQ(RenderString("{{s}}|{{{s}}}|{{&s}}", v),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;|"
+            "<a href=\"x\">Tom & Jerry's</a>|<a href=\"x\">Tom & Jerry's</a>");
+}
+
+TEST(TemplateTest, ListsAndObjectsInterpolateAsNothing) {
+  Value v;
+  v.Set("list", Value::List{1, 2}).Set("object", Value().Set("a", 1));
+  EXPECT_EQ(RenderString("[{{list}}][{{object}}]", v), "[][]");
+}
+
+TEST(TemplateTest, ContextStackIsSearchedFromTheTop) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::CompileString("{{site}} / {{title}} / {{a.b}}", {}, &sink);
+  ASSERT_NE(set, nullptr);
+  Value site;
+  site.Set("site", "Handboek").Set("title", "site title").Set("a", Value().Set("b", "deep"));
+  Value page;
+  page.Set("title", "Buurtbemiddeling");
+  std::string out = "> ";
+  set->Render(TemplateSet::kMain, {&site, &page}, &out);
+  EXPECT_EQ(out, "> Handboek / Buurtbemiddeling / deep");
+}
+
+TEST(TemplateTest, SeesThroughSharedValues) {
+  auto nav = std::make_shared<const Value>(
+      Value().Set("items", Value::List{Value().Set("t", "a"), Value().Set("t", "b")}));
+  Value view;
+  view.Set("nav", Value::Shared(nav));
+  EXPECT_EQ(RenderString("{{#nav.items}}<{{t}}>{{/nav.items}}", view), "<a><b>");
+}
+
+TEST(TemplateTest, LayoutWithBlocksAndIndentedPartials) {
+  std::map<std::string, std::string> partials = {
+      {"layouts/base",
+       "<html>\n"
+       "  <head><title>{{$title}}Kapstok{{/title}}</title></head>\n"
+       "  <body>\n"
+       "    {{> partials/header}}\n"
+       "    {{$main}}\n"
+       "    <p>default</p>\n"
+       "    {{/main}}\n"
+       "  </body>\n"
+       "</html>\n"},
+      {"partials/header", "<header>\n  <h1>{{site}}</h1>\n</header>\n"},
+  };
+  std::string page =
+      "{{<layouts/base}}\n"
+      "{{$title}}{{title}} | {{site}}{{/title}}\n"
+      "{{$main}}\n"
+      "<ul>\n"
+      "{{#items}}\n"
+      "  <li>{{.}}</li>\n"
+      "{{/items}}\n"
+      "</ul>\n"
+      "{{/main}}\n"
+      "{{/layouts/base}}\n";
+  Value v;
+  v.Set("site", "Handboek").Set("title", "Wmo").Set("items", Value::List{"a", "b"});
+  EXPECT_EQ(RenderString(page, v, partials),
+            "<html>\n"
+            "  <head><title>Wmo | Handboek</title></head>\n"
+            "  <body>\n"
+            "    <header>\n"
+            "      <h1>Handboek</h1>\n"
+            "    </header>\n"
+            "    <ul>\n"
+            "      <li>a</li>\n"
+            "      <li>b</li>\n"
+            "    </ul>\n"
+            "  </body>\n"
+            "</html>\n");
+}
+
+TEST(TemplateTest, GuardedRecursionRendersATree) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::Compile(
+      {{"node", {"node.mustache", "{{name}}{{#children}}({{>node}}){{/children}}"}}}, &sink);
+  ASSERT_NE(set, nullptr);
+  Value leaf;
+  leaf.Set("name", "c").Set("children", Value::List{});  // else it finds its parent's
+  Value mid;
+  mid.Set("name", "b").Set("children", Value::List{leaf});
+  Value root;
+  root.Set("name", "a").Set("children", Value::List{mid, leaf});
+  EXPECT_EQ(set->Render("node", root), "a(b(c))(c)");
+}
+
+TEST(TemplateTest, DeepDynamicRecursionStopsInsteadOfCrashing) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::Compile({{"loop", {"loop.mustache", "x{{>*self}}"}}}, &sink);
+  ASSERT_NE(set, nullptr);
+  Value v;
+  v.Set("self", "loop");
+  EXPECT_EQ(set->Render("loop", v), std::string(201, 'x'));
+}
+
+TEST(TemplateTest, UnknownTemplateRendersNothing) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::Compile({{"page", {"page.mustache", "hi"}}}, &sink);
+  ASSERT_NE(set, nullptr);
+  EXPECT_TRUE(set->Has("page"));
+  EXPECT_FALSE(set->Has("other"));
+  EXPECT_EQ(set->Render("other", Value()), "");
+  EXPECT_EQ(set->Names(), std::vector<std::string>{"page"});
+}
+
+TEST(TemplateTest, RendersFromManyThreadsAtOnce) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::CompileString(
+      "{{#items}}{{>item}}{{/items}}", {{"item", "<{{n}}>\n"}}, &sink);
+  ASSERT_NE(set, nullptr);
+  Value v;
+  for (int i = 0; i < 100; ++i) v.Push(Value().Set("n", i));
+  Value view;
+  view.Set("items", v);
+  const std::string expected = set->Render(TemplateSet::kMain, view);
+  std::vector<std::string> results(8);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 50; ++k) results[t] = set->Render(TemplateSet::kMain, view);
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  for (const std::string& r : results) EXPECT_EQ(r, expected);
+  EXPECT_EQ(expected.substr(0, 8), "<0>\n<1>\n");
+}
+
+}  // namespace
+}  // namespace kapstok::tmpl
