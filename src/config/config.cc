@@ -1,0 +1,382 @@
+#include "config/config.h"
+
+#include <set>
+
+#include "base/text.h"
+#include "config/yaml_util.h"
+
+namespace kapstok::config {
+
+std::string_view FieldTypeName(FieldType t) {
+  switch (t) {
+    case FieldType::kString: return "string";
+    case FieldType::kText: return "text";
+    case FieldType::kInt: return "int";
+    case FieldType::kDate: return "date";
+    case FieldType::kBool: return "bool";
+    case FieldType::kUrl: return "url";
+    case FieldType::kList: return "list";
+    case FieldType::kEnum: return "enum";
+    case FieldType::kMap: return "map";
+  }
+  return "?";
+}
+
+const FieldDef* TypeDef::FindField(std::string_view n) const {
+  for (const FieldDef& f : fields)
+    if (f.name == n) return &f;
+  return nullptr;
+}
+
+const RelationDef* TypeDef::FindRelation(std::string_view n) const {
+  for (const RelationDef& r : relations)
+    if (r.name == n) return &r;
+  return nullptr;
+}
+
+const TypeDef* SiteConfig::FindType(std::string_view id) const {
+  for (const TypeDef& t : types)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+const TypeDef* SiteConfig::FindTypeByFolder(std::string_view folder) const {
+  for (const TypeDef& t : types)
+    if (t.folder == folder) return &t;
+  return nullptr;
+}
+
+std::vector<std::string> SiteConfig::TypeIds() const {
+  std::vector<std::string> ids;
+  for (const TypeDef& t : types) ids.push_back(t.id);
+  return ids;
+}
+
+namespace {
+
+// Reads one YAML mapping against a fixed set of keys and reports unknown or
+// mistyped ones. Each Get* returns the default when the key is absent.
+class MapReader {
+ public:
+  MapReader(const YAML::Node& node, const YamlSource& src, DiagnosticSink* sink,
+            std::vector<std::string> known, std::string what)
+      : node_(node), src_(src), sink_(sink) {
+    if (!node.IsMap()) {
+      Error(node, what + " must be a mapping of keys to values, found " + DescribeNode(node));
+      return;
+    }
+    for (const auto& kv : node) {
+      std::string key = kv.first.Scalar();
+      if (std::find(known.begin(), known.end(), key) == known.end()) {
+        std::string hint;
+        std::string near = ClosestMatch(key, known);
+        if (!near.empty()) hint = "did you mean '" + near + "'?";
+        Error(kv.first, "unknown key '" + key + "' in " + what, hint);
+      }
+    }
+  }
+
+  YAML::Node Node(const char* key) const { return node_.IsMap() ? node_[key] : YAML::Node(); }
+
+  std::string String(const char* key, std::string def = {}, bool required = false) {
+    YAML::Node n = Node(key);
+    if (!n.IsDefined() || n.IsNull()) {
+      if (required) Error(node_, "missing required key '" + std::string(key) + "'");
+      return def;
+    }
+    if (auto s = ScalarString(n)) return *s;
+    Error(n, "'" + std::string(key) + "' must be a text, found " + DescribeNode(n));
+    return def;
+  }
+
+  bool Bool(const char* key, bool def) {
+    YAML::Node n = Node(key);
+    if (!n.IsDefined() || n.IsNull()) return def;
+    if (auto b = ScalarBool(n)) return *b;
+    Error(n, "'" + std::string(key) + "' must be true or false, found " + DescribeNode(n));
+    return def;
+  }
+
+  std::optional<int64_t> Int(const char* key) {
+    YAML::Node n = Node(key);
+    if (!n.IsDefined() || n.IsNull()) return std::nullopt;
+    if (auto v = ScalarInt(n)) return v;
+    Error(n, "'" + std::string(key) + "' must be a whole number, found " + DescribeNode(n));
+    return std::nullopt;
+  }
+
+  std::vector<std::string> StringList(const char* key) {
+    std::vector<std::string> out;
+    YAML::Node n = Node(key);
+    if (!n.IsDefined() || n.IsNull()) return out;
+    if (!n.IsSequence()) {
+      Error(n, "'" + std::string(key) + "' must be a list, found " + DescribeNode(n));
+      return out;
+    }
+    for (const auto& item : n) {
+      if (auto s = ScalarString(item)) out.push_back(*s);
+      else Error(item, "items of '" + std::string(key) + "' must be texts");
+    }
+    return out;
+  }
+
+  void Error(const YAML::Node& at, std::string message, std::string hint = {}) {
+    sink_->Report(DiagnosticAt(src_, at, Severity::kError, std::move(message), std::move(hint)));
+  }
+
+ private:
+  YAML::Node node_;
+  const YamlSource& src_;
+  DiagnosticSink* sink_;
+};
+
+std::optional<FieldType> ParseFieldType(std::string_view s) {
+  static const std::pair<const char*, FieldType> kTypes[] = {
+      {"string", FieldType::kString}, {"text", FieldType::kText}, {"int", FieldType::kInt},
+      {"date", FieldType::kDate},     {"bool", FieldType::kBool}, {"url", FieldType::kUrl},
+      {"list", FieldType::kList},     {"enum", FieldType::kEnum}, {"map", FieldType::kMap}};
+  for (const auto& [name, t] : kTypes)
+    if (s == name) return t;
+  return std::nullopt;
+}
+
+// Names that content front matter reserves for itself.
+const std::vector<std::string>& BuiltinKeys() {
+  static const std::vector<std::string> k = {"title", "id", "draft", "incomplete"};
+  return k;
+}
+
+bool IsIdentifier(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  return true;
+}
+
+FieldDef ParseField(const std::string& name, const YAML::Node& node, const YamlSource& src,
+                    DiagnosticSink* sink) {
+  MapReader r(node, src, sink, {"type", "required", "min", "max", "values", "keys", "label"},
+              "field '" + name + "'");
+  FieldDef f;
+  f.name = name;
+  std::string type = r.String("type", "", true);
+  if (!type.empty()) {
+    if (auto t = ParseFieldType(type)) {
+      f.type = *t;
+    } else {
+      std::vector<std::string> names = {"string", "text", "int", "date", "bool",
+                                        "url",    "list", "enum", "map"};
+      std::string near = ClosestMatch(type, names);
+      r.Error(r.Node("type"), "unknown field type '" + type + "'",
+              near.empty() ? "use one of: string, text, int, date, bool, url, list, enum, map"
+                           : "did you mean '" + near + "'?");
+    }
+  }
+  f.required = r.Bool("required", false);
+  f.min = r.Int("min");
+  f.max = r.Int("max");
+  f.values = r.StringList("values");
+  f.keys = r.String("keys");
+  f.label = r.String("label", name);
+  if (f.type == FieldType::kEnum && f.values.empty())
+    r.Error(node, "enum field '" + name + "' needs a list of 'values'");
+  if (f.type == FieldType::kMap && f.keys.empty())
+    r.Error(node, "map field '" + name + "' needs 'keys': the type whose ids are its keys");
+  return f;
+}
+
+RelationDef ParseRelation(const std::string& name, const YAML::Node& node,
+                          const YamlSource& src, DiagnosticSink* sink) {
+  MapReader r(node, src, sink, {"target", "many", "required", "min", "label", "inverse"},
+              "relation '" + name + "'");
+  RelationDef rel;
+  rel.name = name;
+  rel.target = r.String("target", "", true);
+  rel.many = r.Bool("many", false);
+  rel.required = r.Bool("required", false);
+  rel.min = static_cast<int>(r.Int("min").value_or(rel.required ? 1 : 0));
+  rel.label = r.String("label");
+  rel.inverse = r.String("inverse");
+  return rel;
+}
+
+TypeDef ParseType(const std::string& id, const YAML::Node& node, const YamlSource& src,
+                  DiagnosticSink* sink) {
+  MapReader r(node, src, sink,
+              {"folder", "name", "plural", "url", "list", "order_by", "summary", "description",
+               "fields", "relations"},
+              "type '" + id + "'");
+  TypeDef t;
+  t.id = id;
+  t.folder = r.String("folder", id);
+  t.name = r.String("name", id);
+  t.plural = r.String("plural", t.name);
+  t.url = r.String("url", "{folder}/{slug}/");
+  t.list = r.Bool("list", true);
+  t.order_by = r.String("order_by");
+  t.summary = r.String("summary");
+  t.description = r.String("description");
+  if (!IsIdentifier(t.folder) || t.folder == "assets" || t.folder == "search")
+    r.Error(r.Node("folder"), "folder '" + t.folder +
+                                  "' must be a plain folder name (a-z, 0-9, '-', '_'; not "
+                                  "'assets' or 'search')");
+  if (t.url.find("{slug}") == std::string::npos || t.url.find("..") != std::string::npos ||
+      t.url.front() == '/' || t.url.back() != '/')
+    r.Error(r.Node("url"), "url pattern '" + t.url +
+                               "' must contain {slug}, end with '/', and not start with '/'");
+  YAML::Node fields = r.Node("fields");
+  if (fields.IsDefined() && !fields.IsNull()) {
+    if (!fields.IsMap()) {
+      r.Error(fields, "'fields' must be a mapping of field names to definitions");
+    } else {
+      for (const auto& kv : fields) {
+        std::string name = kv.first.Scalar();
+        if (std::find(BuiltinKeys().begin(), BuiltinKeys().end(), name) != BuiltinKeys().end())
+          r.Error(kv.first, "field name '" + name + "' is reserved for every page");
+        t.fields.push_back(ParseField(name, kv.second, src, sink));
+      }
+    }
+  }
+  YAML::Node rels = r.Node("relations");
+  if (rels.IsDefined() && !rels.IsNull()) {
+    if (!rels.IsMap()) {
+      r.Error(rels, "'relations' must be a mapping of relation names to definitions");
+    } else {
+      for (const auto& kv : rels) {
+        std::string name = kv.first.Scalar();
+        if (t.FindField(name)) r.Error(kv.first, "'" + name + "' is both a field and a relation");
+        t.relations.push_back(ParseRelation(name, kv.second, src, sink));
+      }
+    }
+  }
+  return t;
+}
+
+void CheckReferences(SiteConfig& c, const YAML::Node& root, const YamlSource& src,
+                     DiagnosticSink* sink) {
+  std::vector<std::string> ids = c.TypeIds();
+  auto check = [&](const std::string& id, const YAML::Node& at, const std::string& what) {
+    if (id.empty() || c.FindType(id)) return;
+    std::string near = ClosestMatch(id, ids);
+    sink->Report(DiagnosticAt(src, at, Severity::kError,
+                              what + " names unknown type '" + id + "'",
+                              near.empty() ? "" : "did you mean '" + near + "'?"));
+  };
+  YAML::Node types = root["types"];
+  std::set<std::string> folders;
+  for (TypeDef& t : c.types) {
+    YAML::Node tn = types[t.id];
+    if (!folders.insert(t.folder).second)
+      sink->Report(DiagnosticAt(src, tn, Severity::kError,
+                                "two types use the folder '" + t.folder + "'"));
+    for (RelationDef& rel : t.relations) {
+      check(rel.target, tn["relations"][rel.name], "relation '" + rel.name + "'");
+      if (const TypeDef* target = c.FindType(rel.target)) {
+        if (rel.label.empty()) rel.label = rel.many ? target->plural : target->name;
+        if (rel.inverse.empty()) rel.inverse = t.plural;
+      }
+    }
+    for (const FieldDef& f : t.fields)
+      if (f.type == FieldType::kMap) check(f.keys, tn["fields"][f.name], "field '" + f.name + "'");
+    if (!t.order_by.empty() && !t.FindField(t.order_by))
+      sink->Report(DiagnosticAt(src, tn["order_by"], Severity::kError,
+                                "order_by names unknown field '" + t.order_by + "'"));
+    if (!t.summary.empty() && !t.FindField(t.summary))
+      sink->Report(DiagnosticAt(src, tn["summary"], Severity::kError,
+                                "summary names unknown field '" + t.summary + "'"));
+  }
+  YAML::Node site = root["site"];
+  for (size_t i = 0; i < c.menu.size(); ++i) check(c.menu[i], site["menu"][i], "menu");
+  for (size_t i = 0; i < c.search_facets.size(); ++i)
+    check(c.search_facets[i], site["search"]["facets"][i], "search facet");
+  check(c.citations, site["citations"], "citations");
+  if (c.feed) check(c.feed->type, site["feed"]["type"], "feed");
+  for (size_t i = 0; i < c.matrices.size(); ++i) {
+    const MatrixDef& m = c.matrices[i];
+    YAML::Node mn = root["matrices"][i];
+    check(m.rows, mn["rows"], "matrix rows");
+    check(m.columns, mn["columns"], "matrix columns");
+    const TypeDef* rows = c.FindType(m.rows);
+    const FieldDef* f = rows ? rows->FindField(m.field) : nullptr;
+    if (rows && (!f || f->type != FieldType::kMap || f->keys != m.columns))
+      sink->Report(DiagnosticAt(src, mn["field"], Severity::kError,
+                                "matrix field '" + m.field + "' must be a map field of type '" +
+                                    m.rows + "' keyed by '" + m.columns + "'"));
+  }
+}
+
+}  // namespace
+
+std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& path,
+                                      DiagnosticSink* sink) {
+  YamlSource src{path, text, 0};
+  DiagnosticSink local;
+  std::optional<YAML::Node> root = LoadYaml(text, src, &local);
+  SiteConfig c;
+  c.path = path;
+  if (root) {
+    MapReader top(*root, src, &local, {"site", "types", "matrices"}, "kapstok.yaml");
+    MapReader site(top.Node("site"), src, &local,
+                   {"title", "description", "language", "base_url", "repository", "branch",
+                    "allow_html", "citations", "feed", "menu", "search"},
+                   "site");
+    c.title = site.String("title", "", true);
+    c.description = site.String("description");
+    c.language = site.String("language", "en");
+    c.base_url = site.String("base_url", "/");
+    if (c.base_url.empty() || c.base_url.back() != '/') c.base_url += '/';
+    c.repository = site.String("repository");
+    while (!c.repository.empty() && c.repository.back() == '/') c.repository.pop_back();
+    c.branch = site.String("branch", "main");
+    c.allow_html = site.Bool("allow_html", false);
+    c.citations = site.String("citations");
+    c.menu = site.StringList("menu");
+    if (YAML::Node s = site.Node("search"); s.IsDefined() && !s.IsNull()) {
+      MapReader sr(s, src, &local, {"facets"}, "search");
+      c.search_facets = sr.StringList("facets");
+    }
+    if (YAML::Node f = site.Node("feed"); f.IsDefined() && !f.IsNull()) {
+      MapReader fr(f, src, &local, {"type", "count", "date_field"}, "feed");
+      FeedDef feed;
+      feed.type = fr.String("type", "", true);
+      feed.count = static_cast<int>(fr.Int("count").value_or(20));
+      feed.date_field = fr.String("date_field");
+      c.feed = feed;
+    }
+    YAML::Node types = top.Node("types");
+    if (!types.IsMap()) {
+      top.Error(*root, "kapstok.yaml needs 'types': a mapping of content type ids to definitions");
+    } else {
+      for (const auto& kv : types) {
+        std::string id = kv.first.Scalar();
+        if (!IsIdentifier(id))
+          top.Error(kv.first, "type id '" + id + "' may use only a-z, 0-9, '-' and '_'");
+        c.types.push_back(ParseType(id, kv.second, src, &local));
+      }
+    }
+    YAML::Node matrices = top.Node("matrices");
+    if (matrices.IsDefined() && !matrices.IsNull()) {
+      if (!matrices.IsSequence()) {
+        top.Error(matrices, "'matrices' must be a list");
+      } else {
+        for (const auto& m : matrices) {
+          MapReader mr(m, src, &local,
+                       {"slug", "title", "description", "rows", "columns", "field"}, "matrix");
+          MatrixDef def{mr.String("slug", "", true), mr.String("title", "", true),
+                        mr.String("description"),     mr.String("rows", "", true),
+                        mr.String("columns", "", true), mr.String("field", "", true)};
+          if (!def.slug.empty() && Slugify(def.slug) != def.slug)
+            mr.Error(m["slug"], "matrix slug '" + def.slug + "' must be lowercase a-z, 0-9 and '-'");
+          c.matrices.push_back(def);
+        }
+      }
+    }
+    if (!local.has_errors()) CheckReferences(c, *root, src, &local);
+  }
+  bool failed = !root || local.has_errors();
+  for (Diagnostic& d : local.Sorted()) sink->Report(std::move(d));
+  if (failed) return std::nullopt;
+  return c;
+}
+
+}  // namespace kapstok::config

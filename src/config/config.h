@@ -1,0 +1,107 @@
+// SiteConfig is kapstok.yaml parsed and checked: the site's settings and its
+// content types with their fields and relations. The engine hard-codes no
+// content type; everything about the handbook's model comes from here. Owned
+// by the `config` stage, which depends only on `base`.
+#ifndef KAPSTOK_CONFIG_CONFIG_H_
+#define KAPSTOK_CONFIG_CONFIG_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diagnostic.h"
+
+namespace kapstok::config {
+
+enum class FieldType { kString, kText, kInt, kDate, kBool, kUrl, kList, kEnum, kMap };
+
+// The name used in kapstok.yaml ("string", "text", ...).
+std::string_view FieldTypeName(FieldType t);
+
+struct FieldDef {
+  std::string name;
+  FieldType type = FieldType::kString;
+  bool required = false;
+  std::optional<int64_t> min;  // int: value bounds; list: item count bounds
+  std::optional<int64_t> max;
+  std::vector<std::string> values;  // enum: the allowed values
+  std::string keys;                 // map: the type whose ids are the keys
+  std::string label;                // shown on pages; defaults to the name
+};
+
+struct RelationDef {
+  std::string name;     // the front-matter key
+  std::string target;   // target type id
+  bool many = false;    // a list of ids instead of one id
+  bool required = false;
+  int min = 0;          // minimum count (many)
+  std::string label;    // shown on the source page; defaults to the target's plural
+  std::string inverse;  // shown on the target page; defaults to the source's plural
+};
+
+struct TypeDef {
+  std::string id;        // "kenmerk"
+  std::string folder;    // "kenmerken"
+  std::string name;      // "Kwaliteitskenmerk"
+  std::string plural;    // "Kwaliteitskenmerken"
+  std::string url;       // pattern, "{folder}/{slug}/" by default
+  bool list = true;      // whether the type has a list page at "{folder}/"
+  std::string order_by;  // a field name, or "" for title order
+  std::string summary;   // the field shown as summary in lists, or ""
+  std::string description;  // intro of the list page, when no _index.md exists
+  std::vector<FieldDef> fields;
+  std::vector<RelationDef> relations;
+
+  const FieldDef* FindField(std::string_view name) const;
+  const RelationDef* FindRelation(std::string_view name) const;
+};
+
+struct FeedDef {
+  std::string type;        // the type whose newest items the Atom feed lists
+  int count = 20;
+  std::string date_field;  // an int (year) or date field that orders items
+};
+
+// A generated page showing rows of one type against columns of another; the
+// cells come from a map field of the row type keyed by column ids.
+struct MatrixDef {
+  std::string slug;
+  std::string title;
+  std::string description;
+  std::string rows;
+  std::string columns;
+  std::string field;
+};
+
+struct SiteConfig {
+  std::string path;  // where it was read from, for diagnostics
+  std::string title;
+  std::string description;
+  std::string language = "en";
+  std::string base_url;     // absolute, ends with '/'
+  std::string repository;   // e.g. https://github.com/org/repo, or ""
+  std::string branch = "main";
+  bool allow_html = false;
+  std::string citations;    // type id that [@id] refers to, or ""
+  std::optional<FeedDef> feed;
+  std::vector<std::string> menu;  // type ids in header order
+  std::vector<std::string> search_facets;  // type ids whose related pages become facets
+  std::vector<TypeDef> types;
+  std::vector<MatrixDef> matrices;
+
+  const TypeDef* FindType(std::string_view id) const;
+  const TypeDef* FindTypeByFolder(std::string_view folder) const;
+  std::vector<std::string> TypeIds() const;
+};
+
+// Parses and checks the text of kapstok.yaml. Every problem is reported into
+// `sink` with its line and column; returns std::nullopt when there was any
+// error. Unknown keys are errors (with a suggestion), so typos do not pass.
+std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& path,
+                                      DiagnosticSink* sink);
+
+}  // namespace kapstok::config
+
+#endif  // KAPSTOK_CONFIG_CONFIG_H_

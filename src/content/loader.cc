@@ -1,0 +1,152 @@
+#include "content/loader.h"
+
+#include <algorithm>
+#include <map>
+
+#include "base/messages.h"
+#include "base/parallel.h"
+#include "base/text.h"
+#include "config/yaml_util.h"
+#include "content/front_matter.h"
+#include "content/validate.h"
+
+namespace kapstok::content {
+
+std::optional<ParsedPage> ParsePage(std::string_view raw, const std::string& path,
+                                    const std::string& rel_path, const std::string& id,
+                                    const config::TypeDef* type, DiagnosticSink* sink) {
+  std::optional<SplitFile> split = SplitFrontMatter(raw, path, sink);
+  if (!split) return std::nullopt;
+  ParsedPage page;
+  page.type = type;
+  page.id = id;
+  page.path = path;
+  page.rel_path = rel_path;
+  page.source = std::move(split->text);
+  page.body_offset = split->body_begin;
+  page.body_line_offset = split->body_line_offset;
+  config::YamlSource src{path, page.source, split->yaml_line_offset};
+  std::string_view yaml =
+      std::string_view(page.source).substr(split->yaml_begin, split->yaml_end - split->yaml_begin);
+  std::optional<YAML::Node> front = config::LoadYaml(yaml, src, sink);
+  if (!front) return std::nullopt;
+  if (!ValidateFrontMatter(*front, src, type, &page, sink)) return std::nullopt;
+  return page;
+}
+
+namespace {
+
+// Windows cannot create these names; a site must be copyable anywhere.
+bool IsReservedName(std::string_view id) {
+  static const char* const kReserved[] = {"con", "prn", "aux", "nul", "com1", "com2", "com3",
+                                          "com4", "lpt1", "lpt2", "lpt3", "index", "assets",
+                                          "search"};
+  for (const char* r : kReserved)
+    if (id == r) return true;
+  return false;
+}
+
+struct Job {
+  std::string rel_path;
+  std::string id;
+  const config::TypeDef* type = nullptr;
+  enum class Kind { kPage, kHome, kListIntro } kind = Kind::kPage;
+};
+
+}  // namespace
+
+LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
+                          const config::SiteConfig& config, const LoadOptions& options,
+                          DiagnosticSink* sink) {
+  LoadedContent out;
+  std::vector<DirEntry> entries;
+  Status st = fs.ListTree(content_dir, &entries);
+  if (!st.ok()) {
+    sink->Error({content_dir, 0, 0}, st.message());
+    return out;
+  }
+  std::vector<Job> jobs;
+  std::vector<std::string> folders;
+  for (const config::TypeDef& t : config.types) folders.push_back(t.folder);
+  for (const DirEntry& e : entries) {
+    const std::string path = JoinPath(content_dir, e.path);
+    if (e.is_symlink || !e.is_regular) {
+      sink->Error({path, 0, 0}, Tr("content.symlink"));
+      continue;
+    }
+    std::string_view name = e.path;
+    size_t slash = name.rfind('/');
+    std::string_view file = slash == std::string_view::npos ? name : name.substr(slash + 1);
+    if (StartsWith(file, ".")) continue;  // editor and OS files (.DS_Store, .swp)
+    if (!EndsWith(name, ".md")) {
+      out.static_files.push_back({path, e.path});
+      continue;
+    }
+    if (e.path == "index.md") {
+      jobs.push_back({e.path, "index", nullptr, Job::Kind::kHome});
+      continue;
+    }
+    if (slash == std::string_view::npos) {
+      sink->Error({path, 0, 0}, Tr("content.unknown-folder", {"."}));
+      continue;
+    }
+    std::string folder(name.substr(0, slash));
+    if (folder.find('/') != std::string::npos) {
+      sink->Error({path, 0, 0}, Tr("content.nested-file"));
+      continue;
+    }
+    const config::TypeDef* type = config.FindTypeByFolder(folder);
+    if (!type) {
+      std::string near = ClosestMatch(folder, folders);
+      sink->Error({path, 0, 0}, Tr("content.unknown-folder", {folder}),
+                  near.empty() ? "" : Tr("hint.did-you-mean", {near}));
+      continue;
+    }
+    std::string id(file.substr(0, file.size() - 3));
+    if (id == "_index") {
+      jobs.push_back({e.path, id, type, Job::Kind::kListIntro});
+      continue;
+    }
+    if (Slugify(id) != id || IsReservedName(id)) {
+      std::string fixed = Slugify(id);
+      if (fixed.empty() || IsReservedName(fixed)) fixed = "pagina-" + std::to_string(jobs.size());
+      sink->Error({path, 0, 0}, Tr("content.bad-file-name", {std::string(file)}),
+                  Tr("content.bad-file-name.hint", {fixed + ".md"}));
+      continue;
+    }
+    jobs.push_back({e.path, id, type, Job::Kind::kPage});
+  }
+
+  std::vector<std::optional<ParsedPage>> parsed(jobs.size());
+  ParallelFor(jobs.size(), [&](size_t i) {
+    const Job& job = jobs[i];
+    const std::string path = JoinPath(content_dir, job.rel_path);
+    std::string raw;
+    Status read = fs.ReadFile(path, &raw);
+    if (!read.ok()) {
+      sink->Error({path, 0, 0}, read.message());
+      return;
+    }
+    parsed[i] = ParsePage(raw, path, job.rel_path, job.id,
+                          job.kind == Job::Kind::kPage ? job.type : nullptr, sink);
+    if (parsed[i]) parsed[i]->type = job.type;
+  });
+
+  // Ids are unique per type (the folder makes them so); report clashes that
+  // differ only in case or folding, which collide on case-insensitive disks.
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (!parsed[i]) continue;
+    ParsedPage& p = *parsed[i];
+    switch (jobs[i].kind) {
+      case Job::Kind::kHome: out.home = std::move(p); break;
+      case Job::Kind::kListIntro: out.list_intros.push_back(std::move(p)); break;
+      case Job::Kind::kPage:
+        if (p.draft && !options.include_drafts) break;
+        out.pages.push_back(std::move(p));
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace kapstok::content

@@ -1,0 +1,117 @@
+#include "model/link_resolver.h"
+
+#include <vector>
+
+#include "base/messages.h"
+#include "base/text.h"
+#include "model/site_model.h"
+
+namespace kapstok::model {
+
+bool NormalizeRelPath(const std::string& path, std::string* out) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    std::string part = path.substr(start, end - start);
+    if (part == "..") {
+      if (parts.empty()) return false;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = end + 1;
+  }
+  out->clear();
+  for (const std::string& p : parts) *out += (out->empty() ? "" : "/") + p;
+  return true;
+}
+
+namespace {
+// Percent-decodes %20 and friends, which editors get from some tools.
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto hex = [](char c) {
+      return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                            : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    };
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::optional<std::string> PageLinkResolver::ResolveLink(std::string_view href,
+                                                         std::string* error,
+                                                         std::string* hint) const {
+  std::string_view path = href;
+  std::string fragment;
+  if (size_t hash = path.find('#'); hash != std::string_view::npos) {
+    fragment = std::string(path.substr(hash));
+    path = path.substr(0, hash);
+  }
+  std::string decoded = PercentDecode(path);
+  if (!decoded.empty() && decoded[0] == '/') decoded = decoded.substr(1);  // from content/
+  else decoded = JoinPath(dir_, decoded);
+  std::string norm;
+  if (decoded.find('\0') != std::string::npos || !NormalizeRelPath(decoded, &norm)) {
+    *error = Tr("link.outside", {std::string(href)});
+    return std::nullopt;
+  }
+  if (auto it = by_path_.find(norm); it != by_path_.end())
+    return RelativeHref(root_, it->second->url) + fragment;
+  if (static_paths_.count(norm)) return root_ + norm + fragment;
+  *error = Tr("link.broken", {std::string(href)});
+  // Suggest the nearest page path, written relative like the original.
+  std::vector<std::string> candidates;
+  std::string file = norm.substr(norm.rfind('/') == std::string::npos ? 0 : norm.rfind('/') + 1);
+  for (const auto& [p, _] : by_path_) {
+    size_t slash = p.rfind('/');
+    if (p.substr(slash == std::string::npos ? 0 : slash + 1) == file) candidates.push_back(p);
+  }
+  std::string near;
+  if (candidates.size() == 1) {
+    near = candidates[0];
+  } else {
+    std::vector<std::string> all;
+    all.reserve(by_path_.size());
+    for (const auto& [p, _] : by_path_) all.push_back(p);
+    if (all.size() <= 20000) near = ClosestMatch(norm, all);
+  }
+  if (!near.empty()) {
+    // Express the suggestion relative to the page's folder.
+    std::string rel;
+    std::string d = dir_;
+    std::string up;
+    while (!d.empty() && near.compare(0, d.size() + 1, d + "/") != 0) {
+      size_t slash = d.rfind('/');
+      d = slash == std::string::npos ? "" : d.substr(0, slash);
+      up += "../";
+    }
+    rel = up + (d.empty() ? near : near.substr(d.size() + 1));
+    *hint = Tr("hint.did-you-mean", {rel + fragment});
+  }
+  return std::nullopt;
+}
+
+std::optional<markdown::Citation> PageLinkResolver::ResolveCitation(std::string_view id,
+                                                                    std::string* hint) const {
+  auto it = citable_.find(std::string(id));
+  if (it == citable_.end()) {
+    std::vector<std::string> ids;
+    for (const auto& [k, _] : citable_) ids.push_back(k);
+    std::string near = ids.size() <= 20000 ? ClosestMatch(id, ids) : "";
+    if (!near.empty()) *hint = Tr("hint.did-you-mean", {"@" + near});
+    return std::nullopt;
+  }
+  return markdown::Citation{RelativeHref(root_, it->second->url), it->second->title()};
+}
+
+}  // namespace kapstok::model

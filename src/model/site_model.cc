@@ -1,0 +1,277 @@
+#include "model/site_model.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/messages.h"
+#include "base/parallel.h"
+#include "base/text.h"
+#include "model/link_resolver.h"
+
+namespace kapstok::model {
+
+std::string RootFor(const std::string& url) {
+  std::string root;
+  for (char c : url)
+    if (c == '/') root += "../";
+  return root;
+}
+
+std::string RelativeHref(const std::string& from_root, const std::string& to_url) {
+  std::string href = from_root + to_url;
+  return href.empty() ? "./" : href;
+}
+
+std::string Page::SummaryText() const {
+  if (!src.type || src.type->summary.empty()) return {};
+  auto it = src.fields.find(src.type->summary);
+  return it == src.fields.end() ? std::string() : it->second.text;
+}
+
+const std::vector<const Page*>& SiteModel::PagesOfType(const std::string& type_id) const {
+  static const std::vector<const Page*> kEmpty;
+  auto it = by_type_.find(type_id);
+  return it == by_type_.end() ? kEmpty : it->second;
+}
+
+const Page* SiteModel::Find(const std::string& type_id, const std::string& id) const {
+  const config::TypeDef* t = config_->FindType(type_id);
+  if (!t) return nullptr;
+  return FindByPath(t->folder + "/" + id + ".md");
+}
+
+const Page* SiteModel::FindByPath(const std::string& rel_path) const {
+  auto it = by_path_.find(rel_path);
+  return it == by_path_.end() ? nullptr : it->second;
+}
+
+const ListIntro* SiteModel::IntroFor(const std::string& type_id) const {
+  auto it = intros_.find(type_id);
+  return it == intros_.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+std::string UrlFor(const config::TypeDef& t, const std::string& slug) {
+  std::string url = t.url;
+  auto replace = [&](const std::string& key, const std::string& value) {
+    for (size_t p = url.find(key); p != std::string::npos; p = url.find(key, p + value.size()))
+      url.replace(p, key.size(), value);
+  };
+  replace("{folder}", t.folder);
+  replace("{slug}", slug);
+  return url;
+}
+
+// Site order within a type: order_by (numbers numerically), then title
+// (diacritics folded), then id, so the order never depends on load order.
+bool PageLess(const Page* a, const Page* b) {
+  const config::TypeDef* t = a->type();
+  if (!t->order_by.empty()) {
+    auto fa = a->src.fields.find(t->order_by);
+    auto fb = b->src.fields.find(t->order_by);
+    bool ha = fa != a->src.fields.end(), hb = fb != b->src.fields.end();
+    if (ha != hb) return ha;  // pages with the field first
+    if (ha && fa->second.type == config::FieldType::kInt) {
+      if (fa->second.number != fb->second.number) return fa->second.number < fb->second.number;
+    } else if (ha) {
+      std::string x = FoldDiacritics(fa->second.text), y = FoldDiacritics(fb->second.text);
+      if (x != y) return x < y;
+    }
+  }
+  std::string x = FoldDiacritics(a->title()), y = FoldDiacritics(b->title());
+  if (x != y) return x < y;
+  return a->id() < b->id();
+}
+
+void ReportUnknownTarget(const content::RelationRef& ref, const config::TypeDef& target,
+                         const std::vector<const Page*>& candidates, DiagnosticSink* sink) {
+  std::vector<std::string> ids;
+  ids.reserve(candidates.size());
+  for (const Page* p : candidates) ids.push_back(p->id());
+  std::string near = ClosestMatch(ref.id, ids);
+  Diagnostic d;
+  d.location = ref.location;
+  d.source_line = ref.source_line;
+  d.message = Tr("relation.unknown-target", {target.id, ref.id});
+  d.hint = near.empty() ? Tr("relation.unknown-target.none", {target.id, target.folder})
+                        : Tr("hint.did-you-mean", {near});
+  d.code = "unknown-relation-target";
+  sink->Report(std::move(d));
+}
+
+}  // namespace
+
+std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
+                                      const config::SiteConfig& config, DiagnosticSink* sink) {
+  auto model = std::make_unique<SiteModel>();
+  model->config_ = &config;
+  model->static_files_ = std::move(loaded.static_files);
+  model->pages_.reserve(loaded.pages.size());
+  for (content::ParsedPage& p : loaded.pages) {
+    auto page = std::make_unique<Page>();
+    page->src = std::move(p);
+    page->url = UrlFor(*page->type(), page->id());
+    page->root = RootFor(page->url);
+    model->pages_.push_back(std::move(page));
+  }
+  // Site order: types in config order, then PageLess within a type.
+  std::map<const config::TypeDef*, size_t> type_rank;
+  for (size_t i = 0; i < config.types.size(); ++i) type_rank[&config.types[i]] = i;
+  std::sort(model->pages_.begin(), model->pages_.end(), [&](const auto& a, const auto& b) {
+    size_t ra = type_rank[a->type()], rb = type_rank[b->type()];
+    if (ra != rb) return ra < rb;
+    return PageLess(a.get(), b.get());
+  });
+  // Two types whose url patterns collide would overwrite each other's pages.
+  std::map<std::string, const Page*> by_url;
+  for (const auto& p : model->pages_) {
+    model->by_type_[p->type()->id].push_back(p.get());
+    model->by_path_[p->src.rel_path] = p.get();
+    auto [it, inserted] = by_url.emplace(p->url, p.get());
+    if (!inserted)
+      sink->Error({p->src.path, 1, 1}, Tr("content.duplicate-id", {p->id(), it->second->src.path}));
+  }
+  if (loaded.home) {
+    model->home_ = std::make_unique<Page>();
+    model->home_->src = std::move(*loaded.home);
+  }
+  std::map<std::string, const Page*> citable;
+  if (!config.citations.empty())
+    for (const Page* p : model->PagesOfType(config.citations)) citable[p->id()] = p;
+
+  // Relations, in declared order; then inverse, iterating pages in site order
+  // so every backlink list comes out sorted.
+  for (const auto& p : model->pages_) {
+    for (const config::RelationDef& def : p->type()->relations) {
+      ResolvedRelation rr{&def, {}};
+      auto it = p->src.relations.find(def.name);
+      if (it != p->src.relations.end()) {
+        const config::TypeDef* target = config.FindType(def.target);
+        std::set<const Page*> seen;
+        for (const content::RelationRef& ref : it->second) {
+          const Page* t = model->Find(def.target, ref.id);
+          if (!t) {
+            ReportUnknownTarget(ref, *target, model->PagesOfType(def.target), sink);
+            continue;
+          }
+          if (seen.insert(t).second) rr.targets.push_back(t);
+        }
+      }
+      p->relations.push_back(std::move(rr));
+    }
+    for (const config::FieldDef& f : p->type()->fields) {
+      if (f.type != config::FieldType::kMap) continue;
+      auto it = p->src.fields.find(f.name);
+      if (it == p->src.fields.end()) continue;
+      const config::TypeDef* keys = config.FindType(f.keys);
+      for (size_t i = 0; i < it->second.entries.size(); ++i) {
+        const std::string& key = it->second.entries[i].first;
+        if (!model->Find(f.keys, key)) {
+          const SourceLocation& loc = it->second.entry_locations[i];
+          ReportUnknownTarget({key, loc, std::string(LineOf(p->src.source, loc.line))}, *keys,
+                              model->PagesOfType(f.keys), sink);
+        }
+      }
+    }
+  }
+  for (const auto& p : model->pages_) {
+    for (const ResolvedRelation& rr : p->relations) {
+      for (const Page* t : rr.targets) {
+        Page* target = const_cast<Page*>(t);
+        auto it = std::find_if(target->backlinks.begin(), target->backlinks.end(),
+                               [&](const Backlinks& b) { return b.relation == rr.def; });
+        if (it == target->backlinks.end()) {
+          target->backlinks.push_back({p->type(), rr.def, {}});
+          it = target->backlinks.end() - 1;
+        }
+        it->pages.push_back(p.get());
+      }
+    }
+  }
+  for (const auto& p : model->pages_) {
+    std::stable_sort(p->backlinks.begin(), p->backlinks.end(),
+                     [&](const Backlinks& a, const Backlinks& b) {
+                       size_t ra = type_rank[a.source_type], rb = type_rank[b.source_type];
+                       if (ra != rb) return ra < rb;
+                       return a.relation->name < b.relation->name;
+                     });
+  }
+
+  // Markdown: bodies and text/list/map fields, in parallel, one page per task.
+  std::set<std::string> static_paths;
+  for (const content::StaticFile& f : model->static_files_) static_paths.insert(f.rel_path);
+  std::vector<Page*> all;
+  for (const auto& p : model->pages_) all.push_back(p.get());
+  if (model->home_) {
+    model->home_->root = "";
+    all.push_back(model->home_.get());
+  }
+  std::vector<std::unique_ptr<Page>> intro_pages;
+  for (content::ParsedPage& intro : loaded.list_intros) {
+    auto page = std::make_unique<Page>();
+    page->src = std::move(intro);
+    page->url = page->src.type->folder + "/";
+    page->root = RootFor(page->url);
+    all.push_back(page.get());
+    intro_pages.push_back(std::move(page));
+  }
+  ParallelFor(all.size(), [&](size_t i) {
+    Page* p = all[i];
+    std::string dir = p->src.rel_path.find('/') == std::string::npos
+                          ? ""
+                          : p->src.rel_path.substr(0, p->src.rel_path.rfind('/'));
+    PageLinkResolver resolver(model->by_path_, static_paths, citable, dir, p->root);
+    markdown::Options opt;
+    opt.path = p->src.path;
+    opt.line_offset = p->src.body_line_offset;
+    opt.allow_html = config.allow_html;
+    opt.source_text = p->src.source;
+    p->body = markdown::Render(p->src.body(), opt, resolver, sink);
+    std::vector<std::string> cited = p->body.citations;
+    const config::TypeDef* type = p->src.type;
+    if (type && p->src.id != "_index") {
+      for (const auto& [name, value] : p->src.fields) {
+        markdown::Options fopt = opt;
+        fopt.line_offset = std::max(0, value.location.line - 1);
+        fopt.inline_only = value.type != config::FieldType::kText;
+        auto render = [&](const std::string& text) {
+          markdown::Rendered r = markdown::Render(text, fopt, resolver, sink);
+          for (const std::string& c : r.citations) cited.push_back(c);
+          return r.html;
+        };
+        switch (value.type) {
+          case config::FieldType::kText: p->text_html[name] = render(value.text); break;
+          case config::FieldType::kList:
+            for (const std::string& item : value.items) p->list_html[name].push_back(render(item));
+            break;
+          case config::FieldType::kMap:
+            for (const auto& [key, items] : value.entries) {
+              std::vector<std::string> html;
+              for (const std::string& item : items) html.push_back(render(item));
+              p->map_html[name].emplace_back(key, std::move(html));
+            }
+            break;
+          default: break;
+        }
+      }
+    }
+    // Sources: cited pages first (in order of citation), then the targets of
+    // relations to the citation type.
+    std::set<const Page*> seen;
+    for (const std::string& c : cited) {
+      auto it = citable.find(c);
+      if (it != citable.end() && seen.insert(it->second).second) p->sources.push_back(it->second);
+    }
+    for (const ResolvedRelation& rr : p->relations)
+      if (rr.def->target == config.citations)
+        for (const Page* t : rr.targets)
+          if (seen.insert(t).second) p->sources.push_back(t);
+  });
+  for (auto& page : intro_pages)
+    model->intros_[page->src.type->id] =
+        ListIntro{page->src.type, page->src.title, page->body.html};
+  return model;
+}
+
+}  // namespace kapstok::model

@@ -1,0 +1,102 @@
+// SiteModel is the whole site in memory after linking: every valid page with
+// its URL, its relations resolved to page pointers, the inverse relations
+// (backlinks) grouped by source type and relation, and its Markdown rendered
+// with links rewritten and citations collected. Built once per build; after
+// BuildModel returns it is read-only, so render, search and print stages read
+// it from many threads. Owned by the `model` stage.
+#ifndef KAPSTOK_MODEL_SITE_MODEL_H_
+#define KAPSTOK_MODEL_SITE_MODEL_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "config/config.h"
+#include "content/loader.h"
+#include "content/page.h"
+#include "markdown/markdown.h"
+
+namespace kapstok::model {
+
+struct Page;
+
+struct ResolvedRelation {
+  const config::RelationDef* def = nullptr;
+  std::vector<const Page*> targets;  // in the order the front matter lists them
+};
+
+// Pages of one source type that name this page through one relation.
+struct Backlinks {
+  const config::TypeDef* source_type = nullptr;
+  const config::RelationDef* relation = nullptr;
+  std::vector<const Page*> pages;  // in site order
+};
+
+struct Page {
+  content::ParsedPage src;
+  std::string url;   // site-relative, "kenmerken/x/"; "" for the home page
+  std::string root;  // relative path from this page to the site root: "../../"
+  std::vector<ResolvedRelation> relations;  // in the type's declared order
+  std::vector<Backlinks> backlinks;         // by source type order, then relation
+  // Rendered content.
+  markdown::Rendered body;
+  std::map<std::string, std::string> text_html;                 // text fields
+  std::map<std::string, std::vector<std::string>> list_html;    // list items (inline)
+  std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>>
+      map_html;  // map fields: key id -> items (inline)
+  std::vector<const Page*> sources;  // cited pages and the citation type's relation targets
+
+  const config::TypeDef* type() const { return src.type; }
+  const std::string& title() const { return src.title; }
+  const std::string& id() const { return src.id; }
+  // The page's summary as plain text (its type's summary field), or "".
+  std::string SummaryText() const;
+};
+
+struct ListIntro {
+  const config::TypeDef* type = nullptr;
+  std::string title;
+  std::string html;
+};
+
+class SiteModel {
+ public:
+  const config::SiteConfig& config() const { return *config_; }
+  const std::vector<std::unique_ptr<Page>>& pages() const { return pages_; }
+  // Pages of one type in site order (the type's order_by, then title).
+  const std::vector<const Page*>& PagesOfType(const std::string& type_id) const;
+  const Page* Find(const std::string& type_id, const std::string& id) const;
+  const Page* FindByPath(const std::string& rel_path) const;
+  const Page* home() const { return home_.get(); }
+  const ListIntro* IntroFor(const std::string& type_id) const;
+  const std::vector<content::StaticFile>& static_files() const { return static_files_; }
+
+ private:
+  friend std::unique_ptr<SiteModel> BuildModel(content::LoadedContent, const config::SiteConfig&,
+                                               DiagnosticSink*);
+  const config::SiteConfig* config_ = nullptr;
+  std::vector<std::unique_ptr<Page>> pages_;
+  std::unique_ptr<Page> home_;
+  std::map<std::string, std::vector<const Page*>> by_type_;
+  std::map<std::string, const Page*> by_path_;  // "kenmerken/x.md" -> page
+  std::map<std::string, ListIntro> intros_;
+  std::vector<content::StaticFile> static_files_;
+};
+
+// Links the loaded pages: assigns URLs, resolves relation ids (unknown ones
+// are errors at their line and column, with a suggestion), computes
+// backlinks, and renders every Markdown body and text field in parallel with
+// links rewritten to relative site URLs. `config` must outlive the model.
+std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
+                                      const config::SiteConfig& config, DiagnosticSink* sink);
+
+// Relative href from a page at `from_url` to `to_url` (both site-relative).
+std::string RelativeHref(const std::string& from_root, const std::string& to_url);
+// "../" per path segment of url: "a/b/" -> "../../"; "" -> "".
+std::string RootFor(const std::string& url);
+
+}  // namespace kapstok::model
+
+#endif  // KAPSTOK_MODEL_SITE_MODEL_H_

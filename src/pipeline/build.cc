@@ -1,0 +1,99 @@
+#include "pipeline/build.h"
+
+#include "base/parallel.h"
+#include "base/text.h"
+#include "config/config.h"
+#include "content/loader.h"
+#include "model/site_model.h"
+#include "output/writer.h"
+#include "pipeline/search_docs.h"
+#include "render/site_renderer.h"
+#include "render/theme.h"
+#include "search/search_index.h"
+
+namespace kapstok::pipeline {
+
+namespace {
+
+// Copies every file below `dir` into the site under `prefix`.
+void CopyTree(const FileSystem& fs, const std::string& dir, const std::string& prefix,
+              OutputFiles* out, DiagnosticSink* sink) {
+  std::vector<DirEntry> entries;
+  if (!fs.ListTree(dir, &entries).ok()) return;
+  for (const DirEntry& e : entries) {
+    std::string path = JoinPath(dir, e.path);
+    if (e.is_symlink || !e.is_regular) {
+      sink->Error({path, 0, 0}, "symbolic links are not allowed in the theme");
+      continue;
+    }
+    OutputFile f{JoinPath(prefix, e.path), {}};
+    if (Status s = fs.ReadFile(path, &f.bytes); !s.ok()) {
+      sink->Error({path, 0, 0}, s.message());
+      continue;
+    }
+    out->push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticSink* sink) {
+  BuildResult result;
+  const std::string& dir = options.project_dir;
+
+  // 1. Configuration.
+  const std::string config_path = JoinPath(dir, "kapstok.yaml");
+  std::string config_text;
+  if (Status s = fs.ReadFile(config_path, &config_text); !s.ok()) {
+    result.status = s;
+    return result;
+  }
+  std::optional<config::SiteConfig> config = config::ParseConfig(config_text, config_path, sink);
+  if (!config) return result;
+  if (!options.base_url.empty()) {
+    config->base_url = options.base_url;
+    if (config->base_url.back() != '/') config->base_url += '/';
+  }
+
+  // 2. Theme: templates and UI strings.
+  std::unique_ptr<render::Theme> theme =
+      render::LoadTheme(fs, JoinPath(dir, "templates"), JoinPath(dir, "themes/default"),
+                        config->language, sink);
+
+  // 3. Content: files, front matter, schema.
+  content::LoadOptions load;
+  load.include_drafts = options.drafts;
+  content::LoadedContent loaded = content::LoadContent(fs, JoinPath(dir, "content"), *config, load, sink);
+
+  // 4. Model: relations, backlinks, Markdown with links and citations.
+  std::unique_ptr<model::SiteModel> model = model::BuildModel(std::move(loaded), *config, sink);
+  result.pages = model->pages().size();
+  if (sink->has_errors() || !theme) return result;
+
+  // 5. Render pages, 6. search index, 7. assets.
+  render::RenderOptions render_options;
+  OutputFiles files = render::RenderSite(*model, *theme, render_options);
+  OutputFiles index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});
+  for (OutputFile& f : index) files.push_back(std::move(f));
+  CopyTree(fs, theme->assets_dir, "assets", &files, sink);
+  for (const content::StaticFile& f : model->static_files()) {
+    OutputFile out{f.rel_path, {}};
+    if (Status s = fs.ReadFile(f.source_path, &out.bytes); !s.ok()) {
+      sink->Error({f.source_path, 0, 0}, s.message());
+      continue;
+    }
+    files.push_back(std::move(out));
+  }
+  if (sink->has_errors()) return result;
+  result.files = files.size();
+
+  // 8. Write, atomically, only when everything succeeded.
+  if (options.write) {
+    result.status = output::WriteSite(options.out_dir, files);
+  } else {
+    result.output = std::move(files);
+  }
+  return result;
+}
+
+}  // namespace kapstok::pipeline

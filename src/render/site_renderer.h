@@ -1,0 +1,38 @@
+// Renders the site's HTML and XML files from the model: a page per item, a
+// (paginated) list page per type, the home page, the 404 page, the search
+// page, matrix pages, sitemap.xml, robots.txt and the Atom feed. Returns
+// files; never writes. Pages render in parallel; the result is sorted by
+// path. Owned by the `render` stage.
+#ifndef KAPSTOK_RENDER_SITE_RENDERER_H_
+#define KAPSTOK_RENDER_SITE_RENDERER_H_
+
+#include <functional>
+
+#include "base/output_file.h"
+#include "model/site_model.h"
+#include "render/theme.h"
+#include "render/views.h"
+
+namespace kapstok::render {
+
+struct RenderOptions {
+  int list_page_size = 100;
+  // Called for every content page's `page` view before it renders, so later
+  // stages (print) can add values such as a handout link.
+  std::function<void(const model::Page&, tmpl::Value*)> decorate_page;
+};
+
+OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,
+                       const RenderOptions& options);
+
+// The template a page of `type` renders with: "<type>" when the theme has
+// one, else "page".
+std::string TemplateFor(const Theme& theme, const std::string& type_id);
+
+// Renders `name` with the frame and an optional top value.
+std::string RenderWith(const Theme& theme, const std::string& name, const tmpl::Value& frame,
+                       const tmpl::Value* top = nullptr);
+
+}  // namespace kapstok::render
+
+#endif  // KAPSTOK_RENDER_SITE_RENDERER_H_
