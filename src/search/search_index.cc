@@ -1,0 +1,206 @@
+// Serialisation of the index into classic-script files (see search_index.h
+// for the file list). Numbers inside postings are written as base-64
+// varints: each character carries 5 bits and a continuation bit, in the
+// alphabet A-Z a-z 0-9 - _ (no escaping needed inside a JS string).
+#include "search/search_index.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "search/normalize.h"
+#include "search/term_index.h"
+
+namespace kapstok::search {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+void AppendVarint(uint32_t v, std::string* out) {
+  while (v >= 32) {
+    *out += kDigits[(v & 31) | 32];
+    v >>= 5;
+  }
+  *out += kDigits[v];
+}
+
+// (page delta, section, score) triples.
+std::string EncodePostings(const std::vector<Posting>& postings) {
+  std::string out;
+  uint32_t previous = 0;
+  for (const Posting& p : postings) {
+    AppendVarint(p.page - previous, &out);
+    AppendVarint(p.section, &out);
+    out += kDigits[p.score];
+    previous = p.page;
+  }
+  return out;
+}
+
+std::string EncodePages(const std::set<uint32_t>& pages) {
+  std::string out;
+  uint32_t previous = 0;
+  for (uint32_t p : pages) {
+    AppendVarint(p - previous, &out);
+    previous = p;
+  }
+  return out;
+}
+
+std::string Dump(const Json& j) {
+  return j.dump(-1, ' ', true, Json::error_handler_t::replace);
+}
+
+OutputFile ScriptFile(const std::string& name, const std::string& json) {
+  return {"search/" + name + ".js", "__kapstokSearch.add(\"" + name + "\"," + json + ");\n"};
+}
+
+std::string Numbered(const char* folder, size_t i) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s/%03zu", folder, i);
+  return buf;
+}
+
+// Term chunks; returns the first term of every chunk.
+std::vector<std::string> WriteChunks(const TermIndex& index, size_t chunk_bytes,
+                                     OutputFiles* files) {
+  std::vector<std::string> firsts;
+  Json chunk = Json::array();
+  size_t bytes = 0;
+  auto flush = [&] {
+    if (chunk.empty()) return;
+    files->push_back(ScriptFile(Numbered("c", firsts.size() - 1), Dump(chunk)));
+    chunk = Json::array();
+    bytes = 0;
+  };
+  for (const auto& [term, entry] : index.terms) {
+    if (entry.postings.empty()) continue;
+    if (chunk.empty()) firsts.push_back(term);
+    Json row = Json::array({term, EncodePostings(entry.postings)});
+    if (!entry.spellings.empty()) {
+      Json spellings = Json::object();
+      for (const auto& [spelling, pages] : entry.spellings) spellings[spelling] = EncodePages(pages);
+      row.push_back(spellings);
+    }
+    bytes += row[1].get_ref<const std::string&>().size() + term.size() + 8;
+    chunk.push_back(std::move(row));
+    if (bytes >= chunk_bytes) flush();
+  }
+  flush();
+  return firsts;
+}
+
+void WriteDocuments(const std::vector<Document>& docs, const std::vector<std::string>& type_ids,
+                    int per_file, OutputFiles* files) {
+  per_file = std::max(1, per_file);
+  for (size_t first = 0; first < docs.size(); first += per_file) {
+    Json list = Json::array();
+    for (size_t i = first; i < std::min(docs.size(), first + per_file); ++i) {
+      const Document& d = docs[i];
+      Json sections = Json::array();
+      for (const Section& s : d.sections) sections.push_back({s.heading, s.anchor, s.text});
+      size_t type = std::lower_bound(type_ids.begin(), type_ids.end(), d.type) - type_ids.begin();
+      list.push_back({d.url, d.title, type, d.summary, sections});
+    }
+    files->push_back(ScriptFile(Numbered("d", first / per_file), Dump(list)));
+  }
+}
+
+struct FacetValues {
+  std::vector<std::string> names;                          // facet names, sorted
+  std::vector<std::vector<std::string>> values;            // per name, sorted
+};
+
+FacetValues CollectFacets(const std::vector<Document>& docs) {
+  std::map<std::string, std::set<std::string>> all;
+  for (const Document& d : docs) {
+    for (const auto& [name, values] : d.facets) all[name].insert(values.begin(), values.end());
+  }
+  FacetValues out;
+  for (const auto& [name, values] : all) {
+    out.names.push_back(name);
+    out.values.emplace_back(values.begin(), values.end());
+  }
+  return out;
+}
+
+// Every page's membership as a bit set over [types..., facet values...],
+// written as fixed-width groups of 6 bits.
+std::string FacetBits(const std::vector<Document>& docs, const std::vector<std::string>& type_ids,
+                      const FacetValues& facets, size_t* width) {
+  std::vector<size_t> offset;
+  size_t bits = type_ids.size();
+  for (const auto& values : facets.values) {
+    offset.push_back(bits);
+    bits += values.size();
+  }
+  *width = (bits + 5) / 6;
+  std::string out;
+  for (const Document& d : docs) {
+    std::vector<int> set(*width * 6, 0);
+    set[std::lower_bound(type_ids.begin(), type_ids.end(), d.type) - type_ids.begin()] = 1;
+    for (size_t f = 0; f < facets.names.size(); ++f) {
+      auto it = d.facets.find(facets.names[f]);
+      if (it == d.facets.end()) continue;
+      for (const std::string& v : it->second) {
+        const auto& vals = facets.values[f];
+        set[offset[f] + (std::lower_bound(vals.begin(), vals.end(), v) - vals.begin())] = 1;
+      }
+    }
+    for (size_t c = 0; c < *width; ++c) {
+      int v = 0;
+      for (int b = 0; b < 6; ++b) v |= set[c * 6 + b] << b;
+      out += kDigits[v];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+OutputFiles BuildIndex(const std::vector<Document>& docs, const Options& options) {
+  Normalizer normalizer(options.language);
+  TermIndex index = BuildTermIndex(docs, normalizer);
+  OutputFiles files;
+  std::vector<std::string> chunks = WriteChunks(index, options.chunk_bytes, &files);
+
+  std::map<std::string, std::string> types;  // id -> label (first seen)
+  for (const Document& d : docs) types.emplace(d.type, d.type_label);
+  std::vector<std::string> type_ids;
+  Json type_list = Json::array();
+  for (const auto& [id, label] : types) {
+    type_ids.push_back(id);
+    type_list.push_back({id, label});
+  }
+  WriteDocuments(docs, type_ids, options.documents_per_file, &files);
+
+  FacetValues facets = CollectFacets(docs);
+  size_t width = 0;
+  std::string bits = FacetBits(docs, type_ids, facets, &width);
+  files.push_back(ScriptFile("f", Dump(Json{{"width", width}, {"bits", bits}})));
+
+  Json facet_list = Json::array();
+  for (size_t f = 0; f < facets.names.size(); ++f) {
+    facet_list.push_back({{"name", facets.names[f]}, {"values", facets.values[f]}});
+  }
+  Json manifest = {
+      {"version", 1},
+      {"language", options.language},
+      {"pages", docs.size()},
+      {"chunks", chunks},
+      {"documentsPerFile", std::max(1, options.documents_per_file)},
+      {"types", type_list},
+      {"facets", facet_list},
+      {"maxScore", kMaxScore},
+      {"k1", kBm25K1},
+      {"norm", Json::parse(normalizer.ClientTablesJson())},
+  };
+  files.push_back(ScriptFile("manifest", Dump(manifest)));
+  std::sort(files.begin(), files.end(),
+            [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return files;
+}
+
+}  // namespace kapstok::search
