@@ -1,9 +1,12 @@
 #include "template/renderer.h"
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
-#include "base/text.h"
+#include "template/escape.h"
 
 namespace kapstok::tmpl::internal {
 
@@ -11,7 +14,7 @@ void AppendValueText(const Value& v, bool escape, std::string* out) {
   const Value& r = v.Resolved();
   if (r.is_string()) {
     if (escape) {
-      AppendHtmlEscaped(r.as_string(), out);
+      AppendEscaped(r.as_string(), out);
     } else {
       out->append(r.as_string());
     }

@@ -1,5 +1,6 @@
 #include "template/template.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "base/text.h"
@@ -172,6 +173,8 @@ void TemplateSet::Render(std::string_view name, const std::vector<const Value*>&
 
 std::string TemplateSet::Render(std::string_view name, const Value& view) const {
   std::string out;
+  // Pages are mostly larger than their template; skip the first regrowths.
+  if (const Template* t = Find(name)) out.reserve(std::max<size_t>(4096, 2 * t->source.size()));
   Render(name, std::vector<const Value*>{&view}, &out);
   return out;
 }

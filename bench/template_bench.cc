@@ -1,0 +1,179 @@
+// Template engine benchmark: renders a realistic Kapstok page (a layout used
+// through inheritance, three partials and a 50-item list) with templates
+// compiled once, versus parsing every template again for each page as an
+// engine without a compiled form must. Results: bench/README.md.
+//
+//   cmake --build <build> --target template_bench && <build>/bench/template_bench
+#include <map>
+#include <string>
+
+#include <benchmark/benchmark.h>
+
+#include "template/template.h"
+
+namespace kapstok::tmpl {
+namespace {
+
+std::map<std::string, TemplateSet::Source> PageTemplates() {
+  std::map<std::string, TemplateSet::Source> t;
+  t["layouts/base"] = {"templates/layouts/base.mustache", R"(<!doctype html>
+<html lang="{{site.language}}">
+<head>
+  <meta charset="utf-8">
+  <title>{{$title}}{{site.title}}{{/title}}</title>
+  <meta name="description" content="{{$description}}{{site.description}}{{/description}}">
+  <link rel="stylesheet" href="{{root}}assets/kapstok.css">
+  {{$head}}{{/head}}
+</head>
+<body>
+  {{> partials/header}}
+  <div class="layout">
+    {{> partials/nav}}
+    <main id="main">
+      {{$main}}
+      <p>Deze pagina heeft nog geen inhoud.</p>
+      {{/main}}
+    </main>
+  </div>
+  {{> partials/footer}}
+</body>
+</html>
+)"};
+  t["partials/header"] = {"templates/partials/header.mustache", R"(<header class="site-header">
+  <a class="skip" href="#main">Naar de inhoud</a>
+  <a class="brand" href="{{root}}index.html">{{site.title}}</a>
+  <form class="search" action="{{root}}zoeken.html" role="search">
+    <input type="search" name="q" placeholder="Zoek in {{site.title}}" aria-label="Zoeken">
+  </form>
+</header>
+)"};
+  t["partials/nav"] = {"templates/partials/nav.mustache", R"(<nav aria-label="Hoofdmenu">
+  <ul>
+  {{#nav}}
+    <li{{#current}} class="current" aria-current="page"{{/current}}><a href="{{root}}{{url}}">{{title}}</a></li>
+  {{/nav}}
+  </ul>
+</nav>
+)"};
+  t["partials/footer"] = {"templates/partials/footer.mustache", R"(<footer class="site-footer">
+  <p>{{site.title}} &middot; versie {{site.version}} &middot; gebouwd op {{build_date}}</p>
+  {{#site.license}}<p class="license">{{site.license}}</p>{{/site.license}}
+</footer>
+)"};
+  t["list"] = {"templates/list.mustache", R"({{<layouts/base}}
+{{$title}}{{title}} | {{site.title}}{{/title}}
+{{$description}}{{summary}}{{/description}}
+{{$main}}
+<h1>{{title}}</h1>
+<p class="lead">{{summary}}</p>
+<ol class="cards">
+{{#items}}
+  <li class="card card-{{type}}">
+    <h2><a href="{{root}}{{url}}">{{title}}</a></h2>
+    <p>{{summary}}</p>
+    <p class="meta">{{type_label}} &middot; <time datetime="{{date}}">{{date}}</time> &middot; {{words}} woorden</p>
+    {{#tags.0}}
+    <ul class="tags">
+      {{#tags}}<li><a href="{{root}}kenmerken/{{slug}}.html">{{name}}</a></li>{{/tags}}
+    </ul>
+    {{/tags.0}}
+    {{^tags}}<p class="no-tags">Geen kenmerken</p>{{/tags}}
+  </li>
+{{/items}}
+</ol>
+{{/main}}
+{{/layouts/base}}
+)"};
+  return t;
+}
+
+Value PageView() {
+  Value site;
+  site.Set("title", "Handboek Maatschappelijke Ondersteuning")
+      .Set("description", "Kennisbank over de Wmo, voor gemeenten & hun partners")
+      .Set("language", "nl")
+      .Set("version", "1.4.0")
+      .Set("license", "CC BY-SA 4.0");
+  Value nav;
+  const char* sections[] = {"Wetgeving", "Interventies", "Praktijkvoorbeelden", "Competenties",
+                            "Leefgebieden", "Bronnen", "Begrippen", "Over"};
+  for (int i = 0; i < 8; ++i) {
+    nav.Push(Value()
+                 .Set("title", sections[i])
+                 .Set("url", std::string(sections[i]) + "/index.html")
+                 .Set("current", i == 1));
+  }
+  Value items;
+  for (int i = 0; i < 50; ++i) {
+    Value tags;
+    for (int k = 0; k < i % 4; ++k) {
+      tags.Push(Value().Set("name", "Eigen kracht " + std::to_string(k)).Set(
+          "slug", "eigen-kracht-" + std::to_string(k)));
+    }
+    items.Push(Value()
+                   .Set("title", "Interventie " + std::to_string(i) + ": \"samen\" & sterk")
+                   .Set("url", "interventies/interventie-" + std::to_string(i) + ".html")
+                   .Set("summary", "Een aanpak waarin bewoners <en> professionals samen "
+                                   "werken aan zelfredzaamheid en participatie.")
+                   .Set("type", "interventie")
+                   .Set("type_label", "Interventie")
+                   .Set("date", "2024-03-" + std::to_string(10 + i % 18))
+                   .Set("words", 800 + 13 * i)
+                   .Set("tags", tags));
+  }
+  Value view;
+  view.Set("site", site).Set("nav", nav).Set("items", items);
+  view.Set("title", "Interventies").Set("summary", "Alle interventies in het handboek.");
+  view.Set("root", "../").Set("build_date", "2024-06-01");
+  return view;
+}
+
+void BM_RenderCompiled(benchmark::State& state) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::Compile(PageTemplates(), &sink);
+  if (set == nullptr) {
+    state.SkipWithError("templates do not compile");
+    return;
+  }
+  const Value view = PageView();
+  size_t bytes = 0;
+  for (auto _ : state) {
+    std::string page = set->Render("list", view);
+    bytes = page.size();
+    benchmark::DoNotOptimize(page.data());
+  }
+  state.counters["page_bytes"] = static_cast<double>(bytes);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_RenderCompiled);
+
+void BM_ParseAndRender(benchmark::State& state) {
+  const auto sources = PageTemplates();
+  const Value view = PageView();
+  size_t bytes = 0;
+  for (auto _ : state) {
+    DiagnosticSink sink;
+    auto set = TemplateSet::Compile(sources, &sink);
+    std::string page = set->Render("list", view);
+    bytes = page.size();
+    benchmark::DoNotOptimize(page.data());
+  }
+  state.counters["page_bytes"] = static_cast<double>(bytes);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_ParseAndRender);
+
+void BM_CompileOnly(benchmark::State& state) {
+  const auto sources = PageTemplates();
+  for (auto _ : state) {
+    DiagnosticSink sink;
+    auto set = TemplateSet::Compile(sources, &sink);
+    benchmark::DoNotOptimize(set.get());
+  }
+}
+BENCHMARK(BM_CompileOnly);
+
+}  // namespace
+}  // namespace kapstok::tmpl
+
+BENCHMARK_MAIN();
