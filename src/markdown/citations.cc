@@ -1,0 +1,122 @@
+// Citation pass: [@id] and [@a; @b] in text become links to source pages.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <unordered_set>
+
+#include "base/text.h"
+#include "markdown/cmark_util.h"
+#include "markdown/passes.h"
+
+namespace kapstok::markdown {
+namespace {
+
+bool IsIdChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' ||
+         c == ':' || c == '/';
+}
+
+// Splits "@a; @b" into {"a", "b"}; false unless every part is "@id".
+bool ParseCitationIds(std::string_view inner, std::vector<std::string_view>* ids) {
+  while (true) {
+    const size_t semi = inner.find(';');
+    std::string_view part = Trim(inner.substr(0, semi));
+    if (part.size() < 2 || part[0] != '@') return false;
+    part.remove_prefix(1);
+    for (char c : part) {
+      if (!IsIdChar(c)) return false;
+    }
+    ids->push_back(part);
+    if (semi == std::string_view::npos) return true;
+    inner.remove_prefix(semi + 1);
+  }
+}
+
+class CitationRewriter {
+ public:
+  CitationRewriter(PageContext& ctx, std::vector<std::string>* cited)
+      : ctx_(ctx), cited_(cited) {
+    for (const std::string& id : *cited) seen_.insert(id);
+  }
+
+  // Replaces the citations in one text node; the node keeps what follows
+  // the last citation (or is freed when nothing does).
+  void Rewrite(cmark_node* text) {
+    const std::string literal(LiteralOf(text));
+    const std::string_view view = literal;
+    size_t done = 0;  // view[0, done) is already emitted before `text`
+    for (size_t open = view.find("[@"); open != std::string_view::npos;
+         open = view.find("[@", open + 1)) {
+      const size_t close = view.find(']', open);
+      if (close == std::string_view::npos) break;
+      std::vector<std::string_view> ids;
+      if (!ParseCitationIds(view.substr(open + 1, close - open - 1), &ids)) continue;
+      std::vector<std::optional<Citation>> found = Resolve(text, ids);
+      if (std::none_of(found.begin(), found.end(), [](const auto& c) { return c.has_value(); })) {
+        continue;  // stays literal text
+      }
+      Insert(text, NewTextNode(std::string(view.substr(done, open - done)) + "("));
+      for (size_t i = 0; i < ids.size(); ++i) {
+        if (i > 0) Insert(text, NewTextNode("; "));
+        Insert(text, found[i] ? Link(*found[i]) : NewTextNode("@" + std::string(ids[i])));
+      }
+      Insert(text, NewTextNode(")"));
+      done = close + 1;
+      open = close;
+    }
+    if (done == 0) return;
+    if (done >= literal.size()) {
+      cmark_node_free(text);  // unlinks first
+    } else {
+      cmark_node_set_literal(text, literal.c_str() + done);
+    }
+  }
+
+ private:
+  static void Insert(cmark_node* before, NodePtr node) {
+    cmark_node_insert_before(before, node.release());  // the tree owns it now
+  }
+
+  static NodePtr Link(const Citation& c) {
+    std::string open = "<a class=\"citation\" href=\"";
+    AppendHtmlEscaped(IsDangerousUrl(c.href) ? "" : c.href, &open);
+    open += "\">";
+    NodePtr link = NewCustomNode(CMARK_NODE_CUSTOM_INLINE, open, "</a>");
+    cmark_node_append_child(link.get(), NewTextNode(c.label).release());
+    return link;
+  }
+
+  std::vector<std::optional<Citation>> Resolve(cmark_node* text,
+                                               const std::vector<std::string_view>& ids) {
+    std::vector<std::optional<Citation>> found;
+    for (std::string_view id : ids) {
+      std::string hint;
+      found.push_back(ctx_.resolver.ResolveCitation(id, &hint));
+      if (found.back()) {
+        if (seen_.insert(std::string(id)).second) cited_->push_back(std::string(id));
+      } else {
+        // Located only on failure: the search is needless work otherwise.
+        const std::string needle = "@" + std::string(id);
+        SourceLocation at = ctx_.locator.Find(EnclosingBlock(text), needle, &cursor_);
+        ctx_.locator.Report(Severity::kError, std::move(at),
+                            "citation '" + needle + "' matches no source page", std::move(hint));
+      }
+    }
+    return found;
+  }
+
+  PageContext& ctx_;
+  std::vector<std::string>* cited_;
+  std::unordered_set<std::string> seen_;
+  SearchCursor cursor_;
+};
+
+}  // namespace
+
+void ReplaceCitations(const std::vector<cmark_node*>& texts, PageContext& ctx,
+                      std::vector<std::string>* cited) {
+  CitationRewriter rewriter(ctx, cited);
+  for (cmark_node* text : texts) rewriter.Rewrite(text);
+}
+
+}  // namespace kapstok::markdown

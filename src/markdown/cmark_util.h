@@ -1,0 +1,82 @@
+// RAII ownership and small helpers around the cmark-gfm C API, so that no
+// other file of the `markdown` stage frees a cmark pointer by hand.
+//
+// Ownership rules of cmark-gfm that these wrappers encode:
+//   - cmark_parser_new() returns a parser the caller frees with
+//     cmark_parser_free(); the syntax-extension list it hands out
+//     (cmark_parser_get_syntax_extensions) lives as long as the parser.
+//   - cmark_parser_finish() returns a document the caller frees with
+//     cmark_node_free(); a node inserted into a tree is owned by the tree, and
+//     cmark_node_free() on a linked node unlinks it first.
+//   - cmark_render_html() returns a string allocated with the default
+//     cmark_mem allocator; free it with that allocator's free().
+//   - cmark_node_get_literal()/get_url() return strings owned by the node:
+//     valid until the node is changed or freed.
+#ifndef KAPSTOK_MARKDOWN_CMARK_UTIL_H_
+#define KAPSTOK_MARKDOWN_CMARK_UTIL_H_
+
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace kapstok::markdown {
+
+struct CmarkNodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+struct CmarkParserDeleter {
+  void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
+};
+struct CmarkStringDeleter {
+  void operator()(char* s) const { cmark_get_default_mem_allocator()->free(s); }
+};
+
+using NodePtr = std::unique_ptr<cmark_node, CmarkNodeDeleter>;
+using ParserPtr = std::unique_ptr<cmark_parser, CmarkParserDeleter>;
+using CmarkString = std::unique_ptr<char, CmarkStringDeleter>;
+
+// A new parser with the GFM extensions Kapstok uses attached: table,
+// autolink, strikethrough, tasklist. Safe to call from many threads at once:
+// the first call registers the extensions and works around cmark-gfm's
+// process-global table of inline special characters (see cmark_util.cc).
+ParserPtr NewGfmParser(int options);
+
+// Parses `text` completely. Never returns null (cmark accepts any input).
+NodePtr ParseDocument(cmark_parser* parser, std::string_view text);
+
+inline bool IsBlock(cmark_node* node) {
+  return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+}
+
+// The nearest block node containing `node` (itself if it is a block).
+cmark_node* EnclosingBlock(cmark_node* node);
+
+// The node's literal as a view ("" when it has none). Valid until the node
+// is modified or freed.
+inline std::string_view LiteralOf(cmark_node* node) {
+  const char* s = cmark_node_get_literal(node);
+  return s ? std::string_view(s) : std::string_view();
+}
+
+// True when `node` is a GFM table (an extension node type).
+bool IsTable(cmark_node* node);
+
+// A new custom node (CMARK_NODE_CUSTOM_BLOCK or _INLINE) that renders as
+// `on_enter`, its children, then `on_exit`, verbatim even in safe mode:
+// callers must escape everything they put in. Owned by the caller until it
+// is inserted into a tree.
+NodePtr NewCustomNode(cmark_node_type type, const std::string& on_enter,
+                      const std::string& on_exit);
+
+// A new text node with the given literal, owned by the caller.
+NodePtr NewTextNode(std::string_view literal);
+
+// Moves all children of `from` to the end of `to`.
+void MoveChildren(cmark_node* from, cmark_node* to);
+
+}  // namespace kapstok::markdown
+
+#endif  // KAPSTOK_MARKDOWN_CMARK_UTIL_H_

@@ -1,0 +1,90 @@
+// Heading pass: unique, stable ids for every heading; emitting them as id
+// attributes; wrapping tables for narrow screens.
+#include <string>
+#include <unordered_set>
+
+#include "base/text.h"
+#include "markdown/cmark_util.h"
+#include "markdown/passes.h"
+
+namespace kapstok::markdown {
+namespace {
+
+// Text, code and (escaped) HTML literals of `heading`'s inlines.
+std::string HeadingText(cmark_node* heading) {
+  std::string text;
+  cmark_iter* iter = cmark_iter_new(heading);  // freed below; no early return
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter);
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE: AppendCollapsed(LiteralOf(node), &text); break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK: AppendCollapsed(" ", &text); break;
+      default: break;
+    }
+  }
+  cmark_iter_free(iter);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+}  // namespace
+
+void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext& ctx,
+                      std::vector<Heading>* headings) {
+  std::unordered_set<std::string> used;
+  for (cmark_node* node : heading_nodes) {
+    Heading h;
+    h.level = cmark_node_get_heading_level(node);
+    h.text = HeadingText(node);
+    std::string base = Slugify(h.text);
+    if (base.empty()) base = "section";
+    h.id = base;
+    // "-2", "-3": in document order, so ids stay stable while earlier
+    // headings stay; a suffixed id that is itself taken moves on.
+    for (int n = 2; used.contains(h.id); ++n) h.id = base + "-" + std::to_string(n);
+    used.insert(h.id);
+    SourceLocation at = ctx.locator.StartOf(node);
+    h.line = at.line;
+    if (h.level == 1) {
+      ctx.locator.Report(Severity::kWarning, std::move(at),
+                         "use ## for headings inside a page; the title is the page's only "
+                         "level-1 heading");
+    }
+    headings->push_back(std::move(h));
+  }
+}
+
+void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
+                    const std::vector<Heading>& headings) {
+  for (size_t i = 0; i < heading_nodes.size(); ++i) {
+    cmark_node* node = heading_nodes[i];
+    const Heading& h = headings[i];
+    std::string open = "<h" + std::to_string(h.level) + " id=\"";
+    AppendHtmlEscaped(h.id, &open);
+    open += "\">";
+    // A custom block renders its strings on lines of their own; an inline
+    // inside an empty block keeps <h2 id="x">Text</h2> on one line.
+    NodePtr block = NewCustomNode(CMARK_NODE_CUSTOM_BLOCK, "", "");
+    NodePtr tag = NewCustomNode(CMARK_NODE_CUSTOM_INLINE, open,
+                                "</h" + std::to_string(h.level) + ">");
+    MoveChildren(node, tag.get());
+    cmark_node_append_child(block.get(), tag.release());
+    cmark_node_insert_before(node, block.release());  // the tree owns it now
+    cmark_node_free(node);
+  }
+}
+
+void WrapTables(const std::vector<cmark_node*>& tables) {
+  for (cmark_node* table : tables) {
+    NodePtr wrap = NewCustomNode(CMARK_NODE_CUSTOM_BLOCK, "<div class=\"table-wrap\">", "</div>");
+    cmark_node* wrapper = wrap.get();
+    cmark_node_insert_before(table, wrap.release());  // the tree owns it now
+    cmark_node_append_child(wrapper, table);          // unlinks the table first
+  }
+}
+
+}  // namespace kapstok::markdown

@@ -1,0 +1,59 @@
+// Link pass: rewrites relative destinations through the LinkResolver.
+#include <string>
+#include <unordered_set>
+
+#include "base/text.h"
+#include "markdown/cmark_util.h"
+#include "markdown/passes.h"
+
+namespace kapstok::markdown {
+namespace {
+
+void CheckFragment(cmark_node* link, std::string_view fragment,
+                   const std::unordered_set<std::string_view>& ids,
+                   const std::vector<Heading>& headings, PageContext& ctx, SearchCursor* cursor) {
+  if (fragment.empty() || ids.contains(fragment)) return;
+  std::vector<std::string> candidates;
+  candidates.reserve(headings.size());
+  for (const Heading& h : headings) candidates.push_back(h.id);
+  std::string closest = ClosestMatch(fragment, candidates);
+  std::string hint = closest.empty() ? std::string() : "did you mean '#" + closest + "'?";
+  SourceLocation at = ctx.locator.Find(EnclosingBlock(link), std::string("#") += fragment, cursor);
+  ctx.locator.Report(Severity::kWarning, std::move(at),
+                     "no heading with id '" + std::string(fragment) + "' on this page",
+                     std::move(hint));
+}
+
+}  // namespace
+
+void ResolveLinks(const std::vector<cmark_node*>& links, const std::vector<Heading>& headings,
+                  PageContext& ctx) {
+  std::unordered_set<std::string_view> ids;
+  for (const Heading& h : headings) ids.insert(h.id);
+  SearchCursor cursor;
+  for (cmark_node* link : links) {
+    const char* raw = cmark_node_get_url(link);
+    const std::string_view url = raw ? raw : "";  // owned by the node until set_url
+    if (url.empty()) continue;
+    if (IsDangerousUrl(url)) {
+      cmark_node_set_url(link, "");
+      continue;
+    }
+    if (url[0] == '#') {
+      CheckFragment(link, url.substr(1), ids, headings, ctx, &cursor);
+      continue;
+    }
+    if (HasScheme(url) || url.starts_with("//")) continue;  // external
+    std::string error, hint;
+    std::optional<std::string> href = ctx.resolver.ResolveLink(url, &error, &hint);
+    if (href) {
+      cmark_node_set_url(link, IsDangerousUrl(*href) ? "" : href->c_str());
+      continue;
+    }
+    if (error.empty()) error = "broken link to '" + std::string(url) + "'";
+    SourceLocation at = ctx.locator.Find(EnclosingBlock(link), url, &cursor);
+    ctx.locator.Report(Severity::kError, std::move(at), std::move(error), std::move(hint));
+  }
+}
+
+}  // namespace kapstok::markdown

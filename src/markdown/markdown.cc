@@ -1,0 +1,95 @@
+#include "markdown/markdown.h"
+
+#include <cstring>
+
+#include "markdown/cmark_util.h"
+#include "markdown/passes.h"
+#include "markdown/source_locator.h"
+
+namespace kapstok::markdown {
+
+NodeIndex CollectNodes(cmark_node* document) {
+  NodeIndex index;
+  int link_depth = 0;
+  cmark_iter* iter = cmark_iter_new(document);  // freed below; no early return
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(node);
+    const bool is_link = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE;
+    if (event == CMARK_EVENT_EXIT) {
+      if (is_link) --link_depth;
+      continue;
+    }
+    switch (type) {
+      case CMARK_NODE_HEADING: index.headings.push_back(node); break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        index.links.push_back(node);
+        ++link_depth;
+        break;
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE: index.raw_html.push_back(node); break;
+      case CMARK_NODE_TEXT:
+        if (link_depth == 0 && LiteralOf(node).find("[@") != std::string_view::npos) {
+          index.citation_texts.push_back(node);
+        }
+        break;
+      default:
+        if (IsTable(node)) index.tables.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  return index;
+}
+
+namespace {
+
+std::string RenderHtml(cmark_node* document, cmark_parser* parser, const Options& options) {
+  const int flags = options.allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT;
+  CmarkString html(
+      cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)));
+  std::string out(html.get());
+  if (options.inline_only) {
+    cmark_node* first = cmark_node_first_child(document);
+    constexpr std::string_view kOpen = "<p>", kClose = "</p>\n";
+    if (first != nullptr && first == cmark_node_last_child(document) &&
+        cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH && out.starts_with(kOpen) &&
+        out.ends_with(kClose)) {
+      out = out.substr(kOpen.size(), out.size() - kOpen.size() - kClose.size());
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// The passes run in this order because each relies on the previous ones:
+// raw HTML becomes text before heading ids are computed (the text is part of
+// the slug); heading ids exist before '#fragment' links are checked; plain
+// text is extracted while headings are still heading nodes; headings and
+// tables are replaced by custom blocks last, just before rendering.
+Rendered Render(std::string_view markdown, const Options& options, const LinkResolver& resolver,
+                DiagnosticSink* sink) {
+  Rendered out;
+  ParserPtr parser = NewGfmParser(CMARK_OPT_VALIDATE_UTF8);
+  NodePtr document = ParseDocument(parser.get(), markdown);
+  // cmark leaves "[", "@x" and "]" in separate text nodes; merge them so
+  // citations can be found in one literal.
+  cmark_consolidate_text_nodes(document.get());
+
+  SourceLocator locator(markdown, options, sink);
+  PageContext ctx{options, resolver, locator};
+  NodeIndex nodes = CollectNodes(document.get());
+  if (!options.allow_html) EscapeRawHtml(nodes.raw_html);
+  AssignHeadingIds(nodes.headings, ctx, &out.headings);
+  ResolveLinks(nodes.links, out.headings, ctx);
+  ReplaceCitations(nodes.citation_texts, ctx, &out.citations);
+  ExtractText(document.get(), out.headings, &out.plain_text, &out.sections);
+  EmitHeadingIds(nodes.headings, out.headings);
+  WrapTables(nodes.tables);
+  out.html = RenderHtml(document.get(), parser.get(), options);
+  return out;
+}
+
+}  // namespace kapstok::markdown

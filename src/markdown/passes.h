@@ -1,0 +1,77 @@
+// The named passes of markdown::Render, in the order Render runs them (see
+// markdown.cc), and the node index they share. Internal to the `markdown`
+// stage. Every pass works on a parsed cmark document after iteration has
+// finished, so it may change, replace and free the nodes it was given.
+#ifndef KAPSTOK_MARKDOWN_PASSES_H_
+#define KAPSTOK_MARKDOWN_PASSES_H_
+
+#include <cmark-gfm.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "markdown/markdown.h"
+#include "markdown/source_locator.h"
+
+namespace kapstok::markdown {
+
+// The nodes later passes need, in document order, gathered in one walk.
+struct NodeIndex {
+  std::vector<cmark_node*> headings;
+  std::vector<cmark_node*> links;           // links and images
+  std::vector<cmark_node*> raw_html;        // HTML blocks and inline HTML
+  std::vector<cmark_node*> citation_texts;  // text nodes containing "[@", not inside a link
+  std::vector<cmark_node*> tables;
+};
+
+struct PageContext {
+  const Options& options;
+  const LinkResolver& resolver;
+  SourceLocator& locator;
+};
+
+NodeIndex CollectNodes(cmark_node* document);
+
+// Turns raw HTML into visible text (blocks become paragraphs); HTML comments
+// are removed. Frees replaced nodes.
+void EscapeRawHtml(const std::vector<cmark_node*>& raw_html);
+
+// Computes unique ids for `heading_nodes` into *headings (same order) and
+// warns about level-1 headings.
+void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext& ctx,
+                      std::vector<Heading>* headings);
+
+// Rewrites link and image destinations through the resolver, blanks
+// dangerous ones and checks '#fragment' links against `headings`.
+void ResolveLinks(const std::vector<cmark_node*>& links, const std::vector<Heading>& headings,
+                  PageContext& ctx);
+
+// Replaces [@id] and [@a; @b] in `texts` with citation links; appends the
+// resolved ids, first appearance only, to *cited.
+void ReplaceCitations(const std::vector<cmark_node*>& texts, PageContext& ctx,
+                      std::vector<std::string>* cited);
+
+// Plain text of the whole document and per heading section. `headings` must
+// be the result of AssignHeadingIds for the document's headings.
+void ExtractText(cmark_node* document, const std::vector<Heading>& headings,
+                 std::string* plain_text, std::vector<Section>* sections);
+
+// Replaces each heading node by a custom block that renders
+// <hN id="...">...</hN>; frees the heading nodes.
+void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
+                    const std::vector<Heading>& headings);
+
+// Wraps each table in <div class="table-wrap">.
+void WrapTables(const std::vector<cmark_node*>& tables);
+
+// True when `url` begins with a URL scheme ("https:", "mailto:").
+bool HasScheme(std::string_view url);
+
+// Appends `text` to *out with every run of whitespace as one space, and no
+// space at the start of *out.
+void AppendCollapsed(std::string_view text, std::string* out);
+
+}  // namespace kapstok::markdown
+
+#endif  // KAPSTOK_MARKDOWN_PASSES_H_

@@ -1,0 +1,283 @@
+#include "markdown/markdown.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "fake_resolver.h"
+
+namespace kapstok::markdown {
+namespace {
+
+class MarkdownTest : public ::testing::Test {
+ protected:
+  MarkdownTest() {
+    resolver_.links["../kenmerken/eigen-kracht-versterken.md"] =
+        "../../kenmerken/eigen-kracht-versterken/";
+    resolver_.links["./buurtbemiddeling.md"] = "../buurtbemiddeling/";
+    resolver_.links["buurtbemiddeling.md"] = "../buurtbemiddeling/";
+    resolver_.links["img/schema.png"] = "../../img/schema.png";
+    resolver_.sources["movisie2013"] = Citation{"../../bronnen/movisie2013/", "Movisie, 2013"};
+    resolver_.sources["baart2004"] = Citation{"../../bronnen/baart2004/", "Baart, 2004"};
+    options_.path = "content/praktijkvoorbeelden/x.md";
+  }
+
+  Rendered Run(std::string_view md) { return Render(md, options_, resolver_, &sink_); }
+
+  // Every diagnostic, printed as the user sees it.
+  std::string Printed() const {
+    std::string out;
+    for (const Diagnostic& d : sink_.Sorted()) out += FormatHuman(d);
+    return out;
+  }
+
+  FakeResolver resolver_;
+  Options options_;
+  DiagnosticSink sink_;
+};
+
+TEST_F(MarkdownTest, RewritesRelativeLinksAndKeepsAnchors) {
+  Rendered out = Run(
+      "Zie [eigen kracht](../kenmerken/eigen-kracht-versterken.md#effect), "
+      "[buurt](./buurtbemiddeling.md) en ![schema](img/schema.png).\n");
+  EXPECT_EQ(out.html,
+            "<p>Zie <a href=\"../../kenmerken/eigen-kracht-versterken/#effect\">eigen kracht</a>, "
+            "<a href=\"../buurtbemiddeling/\">buurt</a> en "
+            "<img src=\"../../img/schema.png\" alt=\"schema\" />.</p>\n");
+  EXPECT_EQ(Printed(), "");
+}
+
+TEST_F(MarkdownTest, LeavesExternalLinksAlone) {
+  Rendered out = Run("[a](https://movisie.nl/x.md) [b](mailto:info@movisie.nl) [c](//cdn.nl/y)\n");
+  EXPECT_EQ(out.html,
+            "<p><a href=\"https://movisie.nl/x.md\">a</a> <a href=\"mailto:info@movisie.nl\">b</a> "
+            "<a href=\"//cdn.nl/y\">c</a></p>\n");
+  EXPECT_EQ(Printed(), "");
+}
+
+TEST_F(MarkdownTest, ReportsBrokenLinkAtLineAndColumnAfterFrontMatter) {
+  const std::string file =
+      "---\n"
+      "titel: Buurtbemiddeling\n"
+      "---\n"
+      "Eerste alinea.\n"
+      "\n"
+      "Zie ook [eigen kracht](../kenmerken/eigen-kracht.md) voor meer.\n";
+  options_.source_text = file;
+  options_.line_offset = 3;
+  Rendered out = Run(std::string_view(file).substr(file.find("Eerste")));
+  EXPECT_EQ(Printed(),
+            "content/praktijkvoorbeelden/x.md:6:24: error: link to "
+            "'../kenmerken/eigen-kracht.md' points to no page\n"
+            "    Zie ook [eigen kracht](../kenmerken/eigen-kracht.md) voor meer.\n"
+            "                           ^\n"
+            "  did you mean '../kenmerken/eigen-kracht-versterken.md'?\n");
+  // The link stays as written; the build fails on the error anyway.
+  EXPECT_NE(out.html.find("href=\"../kenmerken/eigen-kracht.md\""), std::string::npos);
+}
+
+TEST_F(MarkdownTest, ReportsEachOfTwoEqualBrokenLinksAtItsOwnColumn) {
+  Run("Een [a](weg.md) en\nnog [b](weg.md) en [c](weg.md).\n");
+  std::vector<Diagnostic> d = sink_.Sorted();
+  ASSERT_EQ(d.size(), 3u);
+  EXPECT_EQ(d[0].location.line, 1);
+  EXPECT_EQ(d[0].location.column, 9);
+  EXPECT_EQ(d[1].location.line, 2);
+  EXPECT_EQ(d[1].location.column, 9);
+  EXPECT_EQ(d[2].location.line, 2);
+  EXPECT_EQ(d[2].location.column, 24);
+}
+
+TEST_F(MarkdownTest, ColumnsCountCodePointsNotBytes) {
+  Run("Coördinatie: [x](weg.md)\n");
+  std::vector<Diagnostic> d = sink_.Sorted();
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].location.column, 18);
+}
+
+TEST_F(MarkdownTest, ChecksFragmentLinksAgainstHeadingsOfThePage) {
+  Rendered out = Run("## Effect\n\nZie [effect](#effect) en [doel](#doelen).\n\n## Doel\n");
+  EXPECT_EQ(out.html,
+            "<h2 id=\"effect\">Effect</h2>\n"
+            "<p>Zie <a href=\"#effect\">effect</a> en <a href=\"#doelen\">doel</a>.</p>\n"
+            "<h2 id=\"doel\">Doel</h2>\n");
+  EXPECT_EQ(Printed(),
+            "content/praktijkvoorbeelden/x.md:3:33: warning: no heading with id 'doelen' on "
+            "this page\n"
+            "    Zie [effect](#effect) en [doel](#doelen).\n"
+            "                                    ^\n"
+            "  did you mean '#doel'?\n");
+}
+
+TEST_F(MarkdownTest, RendersKnownCitationsAsLinksInOrderOfFirstAppearance) {
+  Rendered out = Run("Zo [@movisie2013] en [@baart2004; @movisie2013].\n");
+  EXPECT_EQ(out.html,
+            "<p>Zo (<a class=\"citation\" href=\"../../bronnen/movisie2013/\">Movisie, 2013</a>) "
+            "en (<a class=\"citation\" href=\"../../bronnen/baart2004/\">Baart, 2004</a>; "
+            "<a class=\"citation\" href=\"../../bronnen/movisie2013/\">Movisie, 2013</a>).</p>\n");
+  EXPECT_EQ(out.citations, (std::vector<std::string>{"movisie2013", "baart2004"}));
+  EXPECT_EQ(out.plain_text, "Zo (Movisie, 2013) en (Baart, 2004; Movisie, 2013).");
+  EXPECT_EQ(Printed(), "");
+}
+
+TEST_F(MarkdownTest, ReportsUnknownCitationAndKeepsItAsText) {
+  options_.line_offset = 4;
+  Rendered out = Run("Tekst.\n\nVolgens *iedereen* [@movisie].\n");
+  EXPECT_EQ(out.html, "<p>Tekst.</p>\n<p>Volgens <em>iedereen</em> [@movisie].</p>\n");
+  EXPECT_TRUE(out.citations.empty());
+  EXPECT_EQ(Printed(),
+            "content/praktijkvoorbeelden/x.md:7:21: error: citation '@movisie' matches no "
+            "source page\n"
+            "    Volgens *iedereen* [@movisie].\n"
+            "                        ^\n"
+            "  did you mean 'movisie2013'?\n");
+}
+
+TEST_F(MarkdownTest, IgnoresBracketsThatAreNotCitations) {
+  Rendered out = Run("Mail [@ iemand] of [zie @baart2004] of [@].\n");
+  EXPECT_EQ(out.html, "<p>Mail [@ iemand] of [zie @baart2004] of [@].</p>\n");
+  EXPECT_EQ(Printed(), "");
+}
+
+TEST_F(MarkdownTest, GivesHeadingsUniqueStableIdsWithoutDiacritics) {
+  Rendered out = Run("## Coördinatie\n\n## Coördinatie\n\n### Eigen kracht!\n\n## Coördinatie\n\n## ?\n");
+  ASSERT_EQ(out.headings.size(), 5u);
+  EXPECT_EQ(out.headings[0].id, "coordinatie");
+  EXPECT_EQ(out.headings[1].id, "coordinatie-2");
+  EXPECT_EQ(out.headings[2].id, "eigen-kracht");
+  EXPECT_EQ(out.headings[3].id, "coordinatie-3");
+  EXPECT_EQ(out.headings[4].id, "section");
+  EXPECT_EQ(out.headings[2].text, "Eigen kracht!");
+  EXPECT_EQ(out.headings[2].level, 3);
+  EXPECT_EQ(out.headings[2].line, 5);
+  EXPECT_EQ(out.html,
+            "<h2 id=\"coordinatie\">Coördinatie</h2>\n<h2 id=\"coordinatie-2\">Coördinatie</h2>\n"
+            "<h3 id=\"eigen-kracht\">Eigen kracht!</h3>\n"
+            "<h2 id=\"coordinatie-3\">Coördinatie</h2>\n<h2 id=\"section\">?</h2>\n");
+}
+
+TEST_F(MarkdownTest, SuffixedIdSkipsIdsTakenByOtherHeadings) {
+  Rendered out = Run("## A 2\n\n## A\n\n## A\n");
+  EXPECT_EQ(out.headings[0].id, "a-2");
+  EXPECT_EQ(out.headings[1].id, "a");
+  EXPECT_EQ(out.headings[2].id, "a-3");
+}
+
+TEST_F(MarkdownTest, WarnsAboutLevelOneHeadings) {
+  options_.line_offset = 2;
+  Rendered out = Run("Intro\n\n# Titel *twee*\n");
+  EXPECT_EQ(out.html, "<p>Intro</p>\n<h1 id=\"titel-twee\">Titel <em>twee</em></h1>\n");
+  EXPECT_EQ(Printed(),
+            "content/praktijkvoorbeelden/x.md:5:1: warning: use ## for headings inside a page; "
+            "the title is the page's only level-1 heading\n"
+            "    # Titel *twee*\n"
+            "    ^\n");
+}
+
+TEST_F(MarkdownTest, EscapesRawHtmlAsVisibleText) {
+  Rendered out = Run("<script>alert(1)</script>\n\nTekst <b onclick=\"x()\">vet</b>.\n");
+  EXPECT_EQ(out.html,
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n"
+            "<p>Tekst &lt;b onclick=&quot;x()&quot;&gt;vet&lt;/b&gt;.</p>\n");
+  EXPECT_EQ(out.html.find("<script"), std::string::npos);
+}
+
+TEST_F(MarkdownTest, DropsHtmlComments) {
+  Rendered out = Run("<!-- notitie van de redactie -->\n\nTekst<!-- x -->.\n");
+  EXPECT_EQ(out.html, "<p>Tekst.</p>\n");
+}
+
+TEST_F(MarkdownTest, KeepsHtmlAfterACommentVisible) {
+  Rendered out = Run("<!-- a --> <img src=x onerror=alert(1)>\n");
+  EXPECT_EQ(out.html, "<p>&lt;!-- a --&gt; &lt;img src=x onerror=alert(1)&gt;</p>\n");
+}
+
+TEST_F(MarkdownTest, PassesHtmlWhenAllowed) {
+  options_.allow_html = true;
+  Rendered out = Run("<div class=\"kader\">\n\nTekst <b>vet</b>.\n\n</div>\n");
+  EXPECT_EQ(out.html, "<div class=\"kader\">\n<p>Tekst <b>vet</b>.</p>\n</div>\n");
+  EXPECT_EQ(out.plain_text, "Tekst vet.");
+}
+
+TEST_F(MarkdownTest, NeutralisesDangerousLinkSchemes) {
+  const std::string md =
+      "[a](javascript:alert(1)) [b](JavaScript:alert(1)) [c](vbscript:x) "
+      "[d](data:text/html;base64,PHNjcmlwdD4=) ![e](data:image/png;base64,iVBO) "
+      "[f](<java\tscript:alert(1)>)\n";
+  const std::string expected =
+      "<p><a href=\"\">a</a> <a href=\"\">b</a> <a href=\"\">c</a> <a href=\"\">d</a> "
+      "<img src=\"data:image/png;base64,iVBO\" alt=\"e\" /> <a href=\"\">f</a></p>\n";
+  EXPECT_EQ(Run(md).html, expected);
+  options_.allow_html = true;  // also when raw HTML is trusted
+  EXPECT_EQ(Run(md).html, expected);
+  EXPECT_EQ(Printed(), "");
+}
+
+TEST_F(MarkdownTest, KeepsTemplateSyntaxLiteral) {
+  Rendered out = Run("Hallo {{x}} en {{{y}}} [z]({{url}}).\n");
+  EXPECT_EQ(out.html, "<p>Hallo {{x}} en {{{y}}} <a href=\"%7B%7Burl%7D%7D\">z</a>.</p>\n");
+}
+
+TEST_F(MarkdownTest, RendersGfmExtensions) {
+  Rendered out = Run(
+      "| a | b |\n|---|--:|\n| 1 | ~~2~~ |\n\n- [x] klaar\n- [ ] open\n\nZie www.movisie.nl.\n");
+  EXPECT_EQ(out.html,
+            "<div class=\"table-wrap\">\n<table>\n<thead>\n<tr>\n<th>a</th>\n"
+            "<th align=\"right\">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n"
+            "<td align=\"right\"><del>2</del></td>\n</tr>\n</tbody>\n</table>\n</div>\n"
+            "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> klaar</li>\n"
+            "<li><input type=\"checkbox\" disabled=\"\" /> open</li>\n</ul>\n"
+            "<p>Zie <a href=\"http://www.movisie.nl\">www.movisie.nl</a>.</p>\n");
+}
+
+TEST_F(MarkdownTest, ReportsBrokenLinkInsideTableCell) {
+  Run("| a | b |\n|---|---|\n| 1 | [x](weg.md) |\n");
+  std::vector<Diagnostic> d = sink_.Sorted();
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].location.line, 3);
+  EXPECT_EQ(d[0].location.column, 11);
+}
+
+TEST_F(MarkdownTest, SplitsPlainTextIntoSections) {
+  Rendered out = Run(
+      "Inleiding met *nadruk*\nover twee regels.\n\n## Effect\n\n- een\n- twee\n\n"
+      "### Meer `code`\n\n```\nx = 1\n```\n");
+  EXPECT_EQ(out.plain_text,
+            "Inleiding met nadruk over twee regels. Effect een twee Meer code x = 1");
+  ASSERT_EQ(out.sections.size(), 3u);
+  EXPECT_EQ(out.sections[0].heading, "");
+  EXPECT_EQ(out.sections[0].level, 0);
+  EXPECT_EQ(out.sections[0].text, "Inleiding met nadruk over twee regels.");
+  EXPECT_EQ(out.sections[1].heading, "Effect");
+  EXPECT_EQ(out.sections[1].anchor, "effect");
+  EXPECT_EQ(out.sections[1].level, 2);
+  EXPECT_EQ(out.sections[1].text, "een twee");
+  EXPECT_EQ(out.sections[2].heading, "Meer code");
+  EXPECT_EQ(out.sections[2].anchor, "meer-code");
+  EXPECT_EQ(out.sections[2].text, "x = 1");
+}
+
+TEST_F(MarkdownTest, OmitsEmptyLeadSection) {
+  Rendered out = Run("## Effect\n\nTekst.\n");
+  ASSERT_EQ(out.sections.size(), 1u);
+  EXPECT_EQ(out.sections[0].anchor, "effect");
+}
+
+TEST_F(MarkdownTest, InlineOnlyDropsParagraphWrapper) {
+  options_.inline_only = true;
+  EXPECT_EQ(Run("Een *korte* samenvatting").html, "Een <em>korte</em> samenvatting");
+  EXPECT_EQ(Run("Twee\n\nalinea's").html, "<p>Twee</p>\n<p>alinea's</p>\n");
+  EXPECT_EQ(Run("").html, "");
+}
+
+TEST_F(MarkdownTest, SurvivesInvalidUtf8AndEmptyInput) {
+  Rendered out = Run("a\xff" "b\n");
+  EXPECT_EQ(out.html, "<p>a\xef\xbf\xbd" "b</p>\n");
+  EXPECT_EQ(Run("").html, "");
+  EXPECT_EQ(Render("[x](weg.md)", options_, resolver_, nullptr).html,
+            "<p><a href=\"weg.md\">x</a></p>\n");
+}
+
+}  // namespace
+}  // namespace kapstok::markdown
