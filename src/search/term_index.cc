@@ -75,7 +75,10 @@ std::vector<SectionCounts> CountTerms(const std::vector<Document>& docs,
       counts.section = s;
       if (s == 0) {
         collector.Add(doc.title, Field::kTitle, &counts);
-        collector.Add(doc.summary, Field::kBody, &counts);
+        // The pipeline may already have put the summary in the top section.
+        bool in_top = !doc.sections.empty() &&
+                      doc.sections[0].text.find(doc.summary) != std::string::npos;
+        if (!in_top) collector.Add(doc.summary, Field::kBody, &counts);
       }
       if (s < doc.sections.size()) {
         collector.Add(doc.sections[s].heading, Field::kHeading, &counts);

@@ -2,6 +2,7 @@
 //   search_tool index DOCS.json OUTDIR   write BuildIndex(DOCS) under OUTDIR
 //   search_tool words < TEXT             print "folded<TAB>term<TAB>stop" for
 //                                        every distinct word of TEXT
+//   search_tool tables                   print the client's normalisation tables
 // DOCS.json is an array of {url,title,type,type_label,summary,
 // sections:[{heading,anchor,level,text}], facets:{name:[values]}}.
 #include <filesystem>
@@ -42,7 +43,8 @@ std::vector<Document> ReadDocs(const std::string& path, std::string* error) {
       doc.sections.push_back({s.value("heading", ""), s.value("anchor", ""), s.value("level", 0),
                               s.value("text", "")});
     }
-    for (const auto& [name, values] : d.value("facets", nlohmann::json::object()).items()) {
+    const nlohmann::json facets = d.value("facets", nlohmann::json::object());
+    for (const auto& [name, values] : facets.items()) {
       doc.facets[name] = values.get<std::vector<std::string>>();
     }
     docs.push_back(std::move(doc));
@@ -82,10 +84,23 @@ int Words() {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int Main(int argc, char** argv) {
   std::string command = argc > 1 ? argv[1] : "";
   if (command == "index" && argc == 4) return Index(argv[2], argv[3]);
   if (command == "words" && argc == 2) return Words();
-  std::cerr << "usage: search_tool index DOCS.json OUTDIR | search_tool words < TEXT\n";
+  if (command == "tables" && argc == 2) {
+    std::cout << kapstok::search::Normalizer("nl").ClientTablesJson() << "\n";
+    return 0;
+  }
+  std::cerr << "usage: search_tool index DOCS.json OUTDIR | words < TEXT | tables\n";
   return 2;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const std::exception& e) {  // malformed documents in a test input
+    std::cerr << "search_tool: " << e.what() << "\n";
+    return 2;
+  }
 }
