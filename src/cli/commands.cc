@@ -11,6 +11,8 @@
 
 #include "base/file_system.h"
 #include "base/messages.h"
+#include "cli/new.h"
+#include "cli/schema.h"
 #include "pipeline/build.h"
 
 namespace kapstok::cli {
@@ -168,6 +170,8 @@ int Check(const std::vector<std::string>& args) { return RunBuild(args, false); 
 const Command kCommands[] = {
     {"build", kBuildHelp, Build},
     {"check", kCheckHelp, Check},
+    {"new", kNewHelp, New},
+    {"schema", kSchemaHelp, Schema},
 };
 
 }  // namespace

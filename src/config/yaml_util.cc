@@ -3,6 +3,7 @@
 #include <charconv>
 #include <set>
 
+#include "base/messages.h"
 #include "base/text.h"
 
 namespace kapstok::config {
@@ -37,28 +38,34 @@ Diagnostic DiagnosticAt(const YamlSource& src, const YAML::Node& node, Severity 
 
 namespace {
 
-// yaml-cpp's messages are terse ("illegal map value"); say it in plain words.
+// yaml-cpp's messages are terse and English ("illegal map value"); say the
+// common ones in plain words from the message catalogue.
 std::string PlainYamlMessage(const std::string& msg) {
-  if (msg.find("illegal map value") != std::string::npos)
-    return "invalid YAML: a value here is not allowed (a ': ' inside an unquoted text? put the "
-           "text in quotes)";
-  if (msg.find("end of map not found") != std::string::npos)
-    return "invalid YAML: the mapping is not closed (a missing '}' or a wrong indentation)";
-  if (msg.find("end of sequence not found") != std::string::npos)
-    return "invalid YAML: the list is not closed (a missing ']')";
-  if (msg.find("unknown escape character") != std::string::npos)
-    return "invalid YAML: unknown escape in a double-quoted text (write \\\\ for a backslash)";
-  if (msg.find("unclosed") != std::string::npos || msg.find("end of") != std::string::npos)
-    return "invalid YAML: " + msg + " (a quote or bracket is not closed)";
-  return "invalid YAML: " + msg;
+  struct Known {
+    const char* needle;
+    const char* key;
+  };
+  static const Known kKnown[] = {
+      {"illegal map value", "yaml.illegal-map-value"},
+      {"end of map flow not found", "yaml.map-not-closed"},
+      {"end of map not found", "yaml.bad-indentation"},
+      {"end of sequence flow not found", "yaml.list-not-closed"},
+      {"end of sequence not found", "yaml.bad-indentation"},
+      {"unknown escape character", "yaml.unknown-escape"},
+      {"illegal EOF in scalar", "yaml.unclosed-quote"},
+      {"illegal block entry", "yaml.illegal-block-entry"},
+      {"illegal map key", "yaml.illegal-map-key"},
+  };
+  for (const Known& k : kKnown)
+    if (msg.find(k.needle) != std::string::npos) return Tr(k.key);
+  return Tr("yaml.invalid", {msg});
 }
 
 // Duplicate keys and depth: yaml-cpp accepts the first and silently keeps both.
 bool CheckNode(const YAML::Node& node, const YamlSource& src, int depth, DiagnosticSink* sink) {
   if (depth > kMaxYamlDepth) {
     sink->Report(DiagnosticAt(src, node, Severity::kError,
-                              "YAML nested more than " + std::to_string(kMaxYamlDepth) +
-                                  " levels deep"));
+                              Tr("yaml.too-deep", {std::to_string(kMaxYamlDepth)})));
     return false;
   }
   bool ok = true;
@@ -69,8 +76,8 @@ bool CheckNode(const YAML::Node& node, const YamlSource& src, int depth, Diagnos
         const std::string& key = kv.first.Scalar();
         if (!seen.insert(key).second) {
           sink->Report(DiagnosticAt(src, kv.first, Severity::kError,
-                                    "duplicate key '" + key + "'",
-                                    "each key may appear once; remove or rename one of them"));
+                                    Tr("yaml.duplicate-key", {key}),
+                                    Tr("yaml.duplicate-key.hint")));
           ok = false;
         }
       }
@@ -100,8 +107,7 @@ std::optional<YAML::Node> LoadYaml(std::string_view yaml, const YamlSource& src,
                                    DiagnosticSink* sink) {
   if (RoughNestingDepth(yaml) > kMaxYamlDepth) {
     sink->Report(DiagnosticAtLine(src, 0, 0, Severity::kError,
-                                  "YAML nested more than " + std::to_string(kMaxYamlDepth) +
-                                      " levels deep"));
+                                  Tr("yaml.too-deep", {std::to_string(kMaxYamlDepth)})));
     return std::nullopt;
   }
   // Tabs may not indent YAML; yaml-cpp's own message for them is obscure.
@@ -115,8 +121,7 @@ std::optional<YAML::Node> LoadYaml(std::string_view yaml, const YamlSource& src,
     while (i < line.size() && line[i] == ' ') ++i;
     if (i < line.size() && line[i] == '\t') {
       sink->Report(DiagnosticAtLine(src, line0, static_cast<int>(i), Severity::kError,
-                                    "a tab is used for indentation; YAML allows only spaces",
-                                    "replace the tab with spaces"));
+                                    Tr("yaml.tab-indent"), Tr("yaml.tab-indent.hint")));
       return std::nullopt;
     }
     line_start = end + 1;
@@ -133,7 +138,7 @@ std::optional<YAML::Node> LoadYaml(std::string_view yaml, const YamlSource& src,
     return std::nullopt;
   } catch (const std::exception& e) {  // e.g. a stack-depth guard in yaml-cpp
     sink->Report(DiagnosticAtLine(src, 0, 0, Severity::kError,
-                                  std::string("invalid YAML: ") + e.what()));
+                                  Tr("yaml.invalid", {e.what()})));
     return std::nullopt;
   }
 }
@@ -165,9 +170,9 @@ std::optional<bool> ScalarBool(const YAML::Node& node) {
 }
 
 std::string DescribeNode(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return "nothing";
-  if (node.IsMap()) return "a mapping";
-  if (node.IsSequence()) return "a list";
+  if (!node.IsDefined() || node.IsNull()) return Tr("yaml.describe-nothing");
+  if (node.IsMap()) return Tr("yaml.describe-mapping");
+  if (node.IsSequence()) return Tr("yaml.describe-list");
   return "'" + node.Scalar() + "'";
 }
 

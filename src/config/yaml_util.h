@@ -42,7 +42,8 @@ std::optional<std::string> ScalarString(const YAML::Node& node);
 std::optional<int64_t> ScalarInt(const YAML::Node& node);
 std::optional<bool> ScalarBool(const YAML::Node& node);
 
-// "a mapping", "a list", "a text", "nothing": how a node is described in messages.
+// "a mapping", "a list", "'text'", "nothing": how a node is described in
+// messages, in the message language.
 std::string DescribeNode(const YAML::Node& node);
 
 }  // namespace kapstok::config

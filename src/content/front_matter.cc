@@ -1,5 +1,6 @@
 #include "content/front_matter.h"
 
+#include "base/messages.h"
 #include "base/text.h"
 
 namespace kapstok::content {
@@ -38,19 +39,19 @@ std::optional<SplitFile> SplitFrontMatter(std::string_view raw, const std::strin
                                           DiagnosticSink* sink) {
   if (raw.size() > kMaxContentFileBytes) {
     sink->Error({path, 0, 0},
-                "file is " + std::to_string(raw.size() >> 20) + " MiB; content files may be at "
-                "most " + std::to_string(kMaxContentFileBytes >> 20) + " MiB",
-                "split the page, or move large data out of content/");
+                Tr("content.too-large", {std::to_string(raw.size() >> 20),
+                                         std::to_string(kMaxContentFileBytes >> 20)}),
+                Tr("content.too-large.hint"));
     return std::nullopt;
   }
   if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
   if (size_t bad = FindInvalidUtf8(raw); bad != std::string_view::npos) {
-    ReportAtOffset(path, raw, bad, "the file is not valid UTF-8 text",
-                   "save the file as UTF-8 (in most editors: 'Save with encoding')", sink);
+    ReportAtOffset(path, raw, bad, Tr("content.invalid-utf8"), Tr("content.invalid-utf8.hint"),
+                   sink);
     return std::nullopt;
   }
   if (size_t nul = raw.find('\0'); nul != std::string_view::npos) {
-    ReportAtOffset(path, raw, nul, "the file contains a NUL byte", "", sink);
+    ReportAtOffset(path, raw, nul, Tr("content.nul-byte"), "", sink);
     return std::nullopt;
   }
   SplitFile f;
@@ -61,9 +62,7 @@ std::optional<SplitFile> SplitFrontMatter(std::string_view raw, const std::strin
   }
   std::string_view t = f.text;
   if (Trim(t).empty()) {
-    sink->Error({path, 1, 1}, "the file is empty",
-                "a content file starts with front matter between '---' lines, with at least a "
-                "title");
+    sink->Error({path, 1, 1}, Tr("content.empty"), Tr("content.empty.hint"));
     return std::nullopt;
   }
   size_t first_end = t.find('\n');
@@ -71,9 +70,9 @@ std::optional<SplitFile> SplitFrontMatter(std::string_view raw, const std::strin
   if (!IsDelimiter(first, false)) {
     Diagnostic d;
     d.location = {path, 1, 1};
-    d.message = "the file does not start with front matter ('---' on the first line)";
+    d.message = Tr("content.no-front-matter");
     d.source_line = std::string(first);
-    d.hint = "start the file with a line '---', then 'title: ...', then another '---' line";
+    d.hint = Tr("content.no-front-matter.hint");
     sink->Report(std::move(d));
     return std::nullopt;
   }
@@ -95,9 +94,9 @@ std::optional<SplitFile> SplitFrontMatter(std::string_view raw, const std::strin
   }
   Diagnostic d;
   d.location = {path, 1, 1};
-  d.message = "the front matter opened on line 1 is never closed";
+  d.message = Tr("content.unclosed-front-matter");
   d.source_line = "---";
-  d.hint = "add a line '---' after the last front-matter line";
+  d.hint = Tr("content.unclosed-front-matter.hint");
   sink->Report(std::move(d));
   return std::nullopt;
 }

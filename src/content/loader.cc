@@ -34,10 +34,8 @@ std::optional<ParsedPage> ParsePage(std::string_view raw, const std::string& pat
   return page;
 }
 
-namespace {
-
 // Windows cannot create these names; a site must be copyable anywhere.
-bool IsReservedName(std::string_view id) {
+bool IsReservedPageId(std::string_view id) {
   static const char* const kReserved[] = {"con", "prn", "aux", "nul", "com1", "com2", "com3",
                                           "com4", "lpt1", "lpt2", "lpt3", "index", "assets",
                                           "search"};
@@ -45,6 +43,8 @@ bool IsReservedName(std::string_view id) {
     if (id == r) return true;
   return false;
 }
+
+namespace {
 
 struct Job {
   std::string rel_path;
@@ -107,9 +107,9 @@ LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
       jobs.push_back({e.path, id, type, Job::Kind::kListIntro});
       continue;
     }
-    if (Slugify(id) != id || IsReservedName(id)) {
+    if (Slugify(id) != id || IsReservedPageId(id)) {
       std::string fixed = Slugify(id);
-      if (fixed.empty() || IsReservedName(fixed)) fixed = "pagina-" + std::to_string(jobs.size());
+      if (fixed.empty() || IsReservedPageId(fixed)) fixed = "pagina-" + std::to_string(jobs.size());
       sink->Error({path, 0, 0}, Tr("content.bad-file-name", {std::string(file)}),
                   Tr("content.bad-file-name.hint", {fixed + ".md"}));
       continue;

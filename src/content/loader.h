@@ -33,6 +33,10 @@ struct LoadOptions {
   bool include_drafts = false;
 };
 
+// True for ids that cannot be page file names: Windows device names and the
+// names of the site's own folders ("index", "assets", "search").
+bool IsReservedPageId(std::string_view id);
+
 // Loads `content_dir` (e.g. "content") through `fs`. Paths in diagnostics
 // are content_dir-prefixed ("content/kenmerken/x.md").
 LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,

@@ -205,7 +205,12 @@ bool ValidateFrontMatter(const YAML::Node& front, const YamlSource& src,
       if (!b) v.Error(value, Tr("content.field-bool", {key, DescribeNode(value)}));
       else (key == "draft" ? page->draft : page->incomplete) = *b;
     } else if (const FieldDef* f = type ? type->FindField(key) : nullptr) {
-      if (!value.IsNull()) v.Field(*f, value);
+      if (!value.IsNull()) {
+        v.Field(*f, value);
+      } else if (f->required) {
+        v.Error(kv.first, Tr("content.required-empty", {f->name, f->label}),
+                Tr("content.required-empty.hint", {f->name}));
+      }
     } else if (const config::RelationDef* r = type ? type->FindRelation(key) : nullptr) {
       v.Relation(*r, value);
     } else {
