@@ -305,6 +305,95 @@ void CheckReferences(SiteConfig& c, const YAML::Node& root, const YamlSource& sr
   }
 }
 
+// The `reflection:` section; references to types and fields are checked
+// later, in CheckReflection, once every type is known.
+ReflectionDef ParseReflection(const YAML::Node& node, const YamlSource& src,
+                              DiagnosticSink* sink) {
+  MapReader r(node, src, sink,
+              {"slug", "title", "intro", "type", "statements", "scale", "not_applicable",
+               "related", "weakest", "highlights"},
+              "reflection");
+  ReflectionDef d;
+  d.slug = r.String("slug", "reflectie");
+  d.title = r.String("title", "", true);
+  d.intro = r.String("intro");
+  d.type = r.String("type", "", true);
+  d.statements = r.String("statements", "", true);
+  d.scale = r.StringList("scale");
+  d.not_applicable = r.String("not_applicable", "", true);
+  d.related = r.StringList("related");
+  d.weakest = static_cast<int>(r.Int("weakest").value_or(2));
+  d.highlights = static_cast<int>(r.Int("highlights").value_or(3));
+  if (!node.IsMap()) return d;
+  if (!IsIdentifier(d.slug) || Slugify(d.slug) != d.slug)
+    r.Error(r.Node("slug"), "reflection slug '" + d.slug + "' must be lowercase a-z, 0-9 and '-'");
+  if (d.scale.size() < 2 || d.scale.size() > 10)
+    r.Error(r.Node("scale").IsDefined() ? r.Node("scale") : node,
+            "reflection 'scale' needs 2 to 10 answer labels, lowest first; found " +
+                std::to_string(d.scale.size()));
+  if (d.weakest < 1 || d.weakest > 20)
+    r.Error(r.Node("weakest"), "reflection 'weakest' must be from 1 to 20");
+  if (d.highlights < 1 || d.highlights > 20)
+    r.Error(r.Node("highlights"), "reflection 'highlights' must be from 1 to 20");
+  return d;
+}
+
+// Whether pages of `a` and `b` can relate: a relation declared either way.
+bool Related(const SiteConfig& c, const std::string& a, const std::string& b) {
+  const TypeDef* ta = c.FindType(a);
+  const TypeDef* tb = c.FindType(b);
+  if (!ta || !tb) return false;
+  for (const RelationDef& r : ta->relations)
+    if (r.target == b) return true;
+  for (const RelationDef& r : tb->relations)
+    if (r.target == a) return true;
+  return false;
+}
+
+void CheckReflection(const SiteConfig& c, const YAML::Node& root, const YamlSource& src,
+                     DiagnosticSink* sink) {
+  if (!c.reflection) return;
+  const ReflectionDef& d = *c.reflection;
+  YAML::Node rn = root["reflection"];
+  auto error = [&](const YAML::Node& at, std::string message, std::string hint = {}) {
+    sink->Report(DiagnosticAt(src, at, Severity::kError, std::move(message), std::move(hint)));
+  };
+  std::vector<std::string> ids = c.TypeIds();
+  auto suggest = [](const std::string& s, const std::vector<std::string>& names) {
+    std::string near = ClosestMatch(s, names);
+    return near.empty() ? std::string() : "did you mean '" + near + "'?";
+  };
+  const TypeDef* type = c.FindType(d.type);
+  if (!type) {
+    error(rn["type"], "reflection names unknown type '" + d.type + "'", suggest(d.type, ids));
+  } else {
+    const FieldDef* f = type->FindField(d.statements);
+    if (!f || f->type != FieldType::kList) {
+      std::vector<std::string> lists;
+      for (const FieldDef& fd : type->fields)
+        if (fd.type == FieldType::kList) lists.push_back(fd.name);
+      error(rn["statements"],
+            "reflection statements '" + d.statements + "' must be a list field of type '" +
+                d.type + "'",
+            suggest(d.statements, lists));
+    }
+  }
+  for (size_t i = 0; i < d.related.size(); ++i) {
+    const std::string& id = d.related[i];
+    if (!c.FindType(id))
+      error(rn["related"][i], "reflection related names unknown type '" + id + "'",
+            suggest(id, ids));
+    else if (type && !Related(c, id, d.type))
+      error(rn["related"][i],
+            "reflection related type '" + id + "' has no relation with type '" + d.type + "'");
+  }
+  bool taken = c.FindTypeByFolder(d.slug) != nullptr;
+  for (const MatrixDef& m : c.matrices) taken = taken || m.slug == d.slug;
+  if (taken)
+    error(rn["slug"].IsDefined() ? rn["slug"] : rn,
+          "reflection slug '" + d.slug + "' is already used by a type folder or matrix");
+}
+
 }  // namespace
 
 std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& path,
@@ -315,7 +404,8 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
   SiteConfig c;
   c.path = path;
   if (root) {
-    MapReader top(*root, src, &local, {"site", "types", "matrices"}, "kapstok.yaml");
+    MapReader top(*root, src, &local, {"site", "types", "matrices", "reflection"},
+                  "kapstok.yaml");
     MapReader site(top.Node("site"), src, &local,
                    {"title", "description", "language", "base_url", "repository", "branch",
                     "allow_html", "citations", "feed", "menu", "search"},
@@ -371,7 +461,10 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
         }
       }
     }
+    if (YAML::Node rn = top.Node("reflection"); rn.IsDefined() && !rn.IsNull())
+      c.reflection = ParseReflection(rn, src, &local);
     if (!local.has_errors()) CheckReferences(c, *root, src, &local);
+    if (!local.has_errors()) CheckReflection(c, *root, src, &local);
   }
   bool failed = !root || local.has_errors();
   for (Diagnostic& d : local.Sorted()) sink->Report(std::move(d));

@@ -75,6 +75,24 @@ struct MatrixDef {
   std::string field;
 };
 
+// The reflection tool (a private self-assessment page, rendered by the
+// `reflect` stage): for every page of `type`, in site order, the items of its
+// list field `statements` become statements answered on `scale` (lowest
+// first) or with `not_applicable`. After a weak result, pages of the
+// `related` types that relate to the page (either direction) are suggested.
+struct ReflectionDef {
+  std::string slug = "reflectie";  // the page is at "<slug>/"
+  std::string title;
+  std::string intro;                      // plain text shown above the questions
+  std::string type;                       // e.g. "kenmerk"
+  std::string statements;                 // a list field of `type`
+  std::vector<std::string> scale;         // 2..10 answer labels, lowest first
+  std::string not_applicable;             // the extra "does not apply" answer
+  std::vector<std::string> related;       // type ids suggested for weak pages
+  int weakest = 2;                        // how many weakest pages get suggestions
+  int highlights = 3;                     // strongest / weakest statements shown
+};
+
 struct SiteConfig {
   std::string path;  // where it was read from, for diagnostics
   std::string title;
@@ -90,6 +108,7 @@ struct SiteConfig {
   std::vector<std::string> search_facets;  // type ids whose related pages become facets
   std::vector<TypeDef> types;
   std::vector<MatrixDef> matrices;
+  std::optional<ReflectionDef> reflection;
 
   const TypeDef* FindType(std::string_view id) const;
   const TypeDef* FindTypeByFolder(std::string_view folder) const;

@@ -7,6 +7,7 @@
 #include "model/site_model.h"
 #include "output/writer.h"
 #include "pipeline/search_docs.h"
+#include "reflect/reflect_page.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 #include "search/search_index.h"
@@ -73,6 +74,7 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   // 5. Render pages, 6. search index, 7. assets.
   render::RenderOptions render_options;
   OutputFiles files = render::RenderSite(*model, *theme, render_options);
+  for (OutputFile& f : reflect::RenderReflection(*model, *theme)) files.push_back(std::move(f));
   OutputFiles index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});
   for (OutputFile& f : index) files.push_back(std::move(f));
   CopyTree(fs, theme->assets_dir, "assets", &files, sink);

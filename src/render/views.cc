@@ -25,6 +25,12 @@ SharedViews::SharedViews(const model::SiteModel& model, const Theme& theme)
   site_.Set("language", c.language);
   site_.Set("base_url", c.base_url);
   site_.Set("repository", c.repository);
+  if (c.reflection) {  // the reflection page, rendered by the `reflect` stage
+    Value reflection;
+    reflection.Set("title", c.reflection->title);
+    reflection.Set("url", c.reflection->slug + "/");
+    site_.Set("reflection", std::move(reflection));
+  }
   Value strings;
   for (const auto& [k, v] : theme.strings) strings.Set(k, v);
   strings_ = std::make_shared<const Value>(std::move(strings));
