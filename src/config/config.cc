@@ -394,6 +394,45 @@ void CheckReflection(const SiteConfig& c, const YAML::Node& root, const YamlSour
           "reflection slug '" + d.slug + "' is already used by a type folder or matrix");
 }
 
+// The print section names a type, its fields and related types that exist.
+void CheckPrint(const SiteConfig& c, const YAML::Node& root, const YamlSource& src,
+                DiagnosticSink* sink) {
+  const PrintDef& p = *c.print;
+  YAML::Node pn = root["print"];
+  auto report = [&](const YAML::Node& at, std::string message,
+                    const std::vector<std::string>& names, const std::string& name) {
+    std::string near = ClosestMatch(name, names);
+    sink->Report(DiagnosticAt(src, at, Severity::kError, std::move(message),
+                              near.empty() ? "" : "did you mean '" + near + "'?"));
+  };
+  const TypeDef* t = c.FindType(p.type);
+  if (!t) {
+    report(pn["type"], "print names unknown type '" + p.type + "'", c.TypeIds(), p.type);
+    return;
+  }
+  std::vector<std::string> field_names;
+  for (const FieldDef& f : t->fields) field_names.push_back(f.name);
+  for (size_t i = 0; i < p.fields.size(); ++i) {
+    const FieldDef* f = t->FindField(p.fields[i]);
+    if (!f)
+      report(pn["fields"][i], "print field '" + p.fields[i] + "' is not a field of type '" +
+                                  t->id + "'", field_names, p.fields[i]);
+    else if (f->type != FieldType::kText && f->type != FieldType::kList)
+      report(pn["fields"][i], "print field '" + p.fields[i] + "' must be a text or list field",
+             {}, "");
+  }
+  if (!p.attribution.empty() && !t->FindField(p.attribution))
+    report(pn["attribution"], "print attribution names unknown field '" + p.attribution + "'",
+           field_names, p.attribution);
+  for (const char* key : {"related", "full_summaries"}) {
+    const std::vector<std::string>& ids = std::string(key) == "related" ? p.related : p.full_summaries;
+    for (size_t i = 0; i < ids.size(); ++i)
+      if (!c.FindType(ids[i]))
+        report(pn[key][i], std::string("print ") + key + " names unknown type '" + ids[i] + "'",
+               c.TypeIds(), ids[i]);
+  }
+}
+
 }  // namespace
 
 std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& path,
@@ -404,7 +443,7 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
   SiteConfig c;
   c.path = path;
   if (root) {
-    MapReader top(*root, src, &local, {"site", "types", "matrices", "reflection"},
+    MapReader top(*root, src, &local, {"site", "types", "matrices", "reflection", "print"},
                   "kapstok.yaml");
     MapReader site(top.Node("site"), src, &local,
                    {"title", "description", "language", "base_url", "repository", "branch",
@@ -463,7 +502,26 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
     }
     if (YAML::Node rn = top.Node("reflection"); rn.IsDefined() && !rn.IsNull())
       c.reflection = ParseReflection(rn, src, &local);
+    if (YAML::Node p = top.Node("print"); p.IsDefined() && !p.IsNull()) {
+      MapReader pr(p, src, &local,
+                   {"type", "pdf_name", "fields", "related", "full_summaries", "attribution",
+                    "body"},
+                   "print");
+      PrintDef def;
+      def.type = pr.String("type", "", true);
+      def.pdf_name = pr.String("pdf_name", "handboek");
+      def.fields = pr.StringList("fields");
+      def.related = pr.StringList("related");
+      def.full_summaries = pr.StringList("full_summaries");
+      def.attribution = pr.String("attribution");
+      def.body = pr.Bool("body", false);
+      if (!IsIdentifier(def.pdf_name))
+        pr.Error(p["pdf_name"], "pdf_name '" + def.pdf_name +
+                                    "' must be a plain file name (a-z, 0-9, '-', '_')");
+      c.print = def;
+    }
     if (!local.has_errors()) CheckReferences(c, *root, src, &local);
+    if (!local.has_errors() && c.print) CheckPrint(c, *root, src, &local);
     if (!local.has_errors()) CheckReflection(c, *root, src, &local);
   }
   bool failed = !root || local.has_errors();

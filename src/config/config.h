@@ -93,6 +93,23 @@ struct ReflectionDef {
   int highlights = 3;                     // strongest / weakest statements shown
 };
 
+// Print handouts (the `print:` section): which type gets a handout page and
+// PDF, what the handout shows, and the name of the whole-site print page.
+struct PrintDef {
+  std::string type;      // pages of this type get "<url>handout/"
+  std::string pdf_name = "handboek";  // "<pdf_name>/" print page and "<pdf_name>.pdf"
+  // Text and list fields shown, in order; empty: every text and list field
+  // except the summary (which opens the handout) and the attribution.
+  std::vector<std::string> fields;
+  // Type ids of related pages (relations and backlinks) listed with their
+  // summary; empty: every related type except the citation type.
+  std::vector<std::string> related;
+  // Related types shown with their whole summary; others get its first sentence.
+  std::vector<std::string> full_summaries;
+  std::string attribution;  // a string field printed as the text's attribution, or ""
+  bool body = false;        // whether the Markdown body is printed too
+};
+
 struct SiteConfig {
   std::string path;  // where it was read from, for diagnostics
   std::string title;
@@ -108,6 +125,7 @@ struct SiteConfig {
   std::vector<std::string> search_facets;  // type ids whose related pages become facets
   std::vector<TypeDef> types;
   std::vector<MatrixDef> matrices;
+  std::optional<PrintDef> print;
   std::optional<ReflectionDef> reflection;
 
   const TypeDef* FindType(std::string_view id) const;

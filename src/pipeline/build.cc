@@ -7,6 +7,8 @@
 #include "model/site_model.h"
 #include "output/writer.h"
 #include "pipeline/search_docs.h"
+#include "print/handout.h"
+#include "print/pdf.h"
 #include "reflect/reflect_page.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
@@ -73,8 +75,12 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
 
   // 5. Render pages, 6. search index, 7. assets.
   render::RenderOptions render_options;
+  print::PrintOptions print_options{options.pdf};
+  render_options.decorate_page = print::PageDecorator(*model, print_options);
   OutputFiles files = render::RenderSite(*model, *theme, render_options);
   for (OutputFile& f : reflect::RenderReflection(*model, *theme)) files.push_back(std::move(f));
+  for (OutputFile& f : print::RenderHandouts(*model, *theme, print_options, sink))
+    files.push_back(std::move(f));
   OutputFiles index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});
   for (OutputFile& f : index) files.push_back(std::move(f));
   CopyTree(fs, theme->assets_dir, "assets", &files, sink);
@@ -87,6 +93,17 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
     files.push_back(std::move(out));
   }
   if (sink->has_errors()) return result;
+
+  // 7b. PDFs of the handouts and the whole-site print page (--pdf only: Chromium).
+  if (options.pdf) {
+    OutputFiles pdfs;
+    if (Status s = print::MakePdfs(*model, files, &pdfs, sink); !s.ok()) {
+      result.status = s;
+      return result;
+    }
+    if (sink->has_errors()) return result;
+    for (OutputFile& f : pdfs) files.push_back(std::move(f));
+  }
   result.files = files.size();
 
   // 8. Write, atomically, only when everything succeeded.

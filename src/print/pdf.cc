@@ -1,0 +1,276 @@
+#include "print/pdf.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "base/text.h"
+#include "print/handout.h"
+
+extern char** environ;
+
+namespace kapstok::print {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kMaxParallelPrints = 2;  // each Chromium runs several processes
+
+bool IsExecutable(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && access(path.c_str(), X_OK) == 0;
+}
+
+std::string ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The last `n` non-empty lines of `text`, for error messages.
+std::string LastLines(const std::string& text, int n) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!Trim(line).empty()) lines.push_back(line);
+  std::string out;
+  for (size_t i = lines.size() > static_cast<size_t>(n) ? lines.size() - n : 0; i < lines.size(); ++i)
+    out += "\n    " + lines[i];
+  return out;
+}
+
+// "YYYYMMDDHHMMSS" (UTC) for SOURCE_DATE_EPOCH, or 1980-01-01 without it.
+std::string PdfDate() {
+  time_t t = 315532800;  // 1980-01-01T00:00:00Z
+  if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) {
+    char* end = nullptr;
+    long long v = std::strtoll(e, &end, 10);
+    if (end && *end == '\0' && v >= 0) t = static_cast<time_t>(v);
+  }
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y%m%d%H%M%S", &tm);
+  return buf;
+}
+
+// Removes a temporary folder when it goes out of scope.
+class TempDir {
+ public:
+  TempDir() {
+    std::error_code ec;
+    std::string pattern = (fs::temp_directory_path(ec) / "kapstok-pdf-XXXXXX").string();
+    std::vector<char> buf(pattern.begin(), pattern.end());
+    buf.push_back('\0');
+    if (mkdtemp(buf.data())) path_ = buf.data();
+  }
+  ~TempDir() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+Status WriteFile(const std::string& path, const std::string& bytes) {
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+  out.close();
+  if (!out) return Status::IOError(path, "cannot write");
+  return Status::OK();
+}
+
+}  // namespace
+
+std::vector<PdfJob> PdfJobs(const model::SiteModel& model) {
+  std::vector<PdfJob> jobs;
+  const auto& print = model.config().print;
+  if (!print) return jobs;
+  for (const model::Page* p : model.PagesOfType(print->type))
+    jobs.push_back({HandoutUrl(*p) + "index.html", HandoutPdfPath(*p), false});
+  jobs.push_back({HandbookUrl(*print) + "index.html", HandbookPdfPath(*print), true});
+  return jobs;
+}
+
+Status FindChromium(std::string* path) {
+  if (const char* env = std::getenv("KAPSTOK_CHROMIUM"); env && *env) {
+    if (!IsExecutable(env)) return Status::NotFound(env, "KAPSTOK_CHROMIUM is not an executable");
+    *path = env;
+    return Status::OK();
+  }
+  const char* path_env = std::getenv("PATH");
+  std::string dirs = path_env ? path_env : "/usr/bin:/bin";
+  for (const char* name : {"chromium", "chromium-browser", "google-chrome"}) {
+    std::istringstream in(dirs);
+    for (std::string dir; std::getline(in, dir, ':');) {
+      std::string candidate = (dir.empty() ? "." : dir) + "/" + name;
+      if (IsExecutable(candidate)) {
+        *path = candidate;
+        return Status::OK();
+      }
+    }
+  }
+  return Status::NotFound("chromium",
+                          "`build --pdf` prints with headless Chromium; install it with "
+                          "scripts/install-deps.sh pdf (Debian package chromium) or set "
+                          "KAPSTOK_CHROMIUM");
+}
+
+Status PrintToPdf(const std::string& chromium, const std::string& html_file,
+                  const std::string& pdf_file, const std::string& profile_dir, bool outline,
+                  int timeout_seconds) {
+  std::error_code ec;
+  fs::create_directories(profile_dir, ec);
+  fs::remove(pdf_file, ec);
+  const std::string log = profile_dir + "/chromium.log";
+  std::vector<std::string> args = {chromium,
+                                   "--headless",
+                                   "--no-sandbox",
+                                   "--disable-gpu",
+                                   "--disable-background-networking",
+                                   "--disable-extensions",
+                                   "--disable-sync",
+                                   "--no-first-run",
+                                   "--mute-audio",
+                                   "--font-render-hinting=none",
+                                   "--no-pdf-header-footer",
+                                   "--user-data-dir=" + profile_dir,
+                                   "--print-to-pdf=" + pdf_file};
+  if (outline) args.push_back("--generate-pdf-document-outline");
+  args.push_back("file://" + html_file);
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  // The child gets the profile folder as HOME, so nothing lands in ~/.config.
+  std::vector<std::string> env_store;
+  for (char** e = environ; *e; ++e)
+    if (std::strncmp(*e, "HOME=", 5) != 0) env_store.emplace_back(*e);
+  env_store.push_back("HOME=" + profile_dir);
+  std::vector<char*> envp;
+  for (std::string& e : env_store) envp.push_back(e.data());
+  envp.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);  // its own group, killed as one
+  posix_spawnattr_setpgroup(&attr, 0);
+  pid_t pid = 0;
+  int rc = posix_spawn(&pid, chromium.c_str(), &actions, &attr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) return Status::IOError(chromium, std::strerror(rc));
+
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  int status = 0;
+  bool timed_out = false;
+  for (;;) {
+    pid_t r = waitpid(pid, &status, WNOHANG);
+    if (r == pid || (r < 0 && errno != EINTR)) break;
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(-pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      timed_out = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  kill(-pid, SIGKILL);  // helper processes Chromium may have left in its group
+  const std::string what = "printing " + html_file;
+  if (timed_out)
+    return Status::IOError(what, "Chromium did not finish within " +
+                                     std::to_string(timeout_seconds) + " s" +
+                                     LastLines(ReadWhole(log), 5));
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !fs::exists(pdf_file, ec))
+    return Status::IOError(what, "Chromium failed (exit status " +
+                                     std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
+                                     ")" + LastLines(ReadWhole(log), 5));
+  return Status::OK();
+}
+
+void SetPdfDates(std::string* pdf, const std::string& date) {
+  for (const char* key : {"/CreationDate (D:", "/ModDate (D:"}) {
+    const size_t key_len = std::strlen(key);
+    for (size_t at = pdf->find(key); at != std::string::npos; at = pdf->find(key, at + 1)) {
+      size_t digits = at + key_len;
+      size_t n = 0;
+      while (n < date.size() && digits + n < pdf->size() &&
+             std::isdigit(static_cast<unsigned char>((*pdf)[digits + n])))
+        ++n;
+      if (n == date.size()) pdf->replace(digits, n, date);
+    }
+  }
+}
+
+Status MakePdfs(const model::SiteModel& model, const OutputFiles& site_files, OutputFiles* out,
+                DiagnosticSink* sink) {
+  std::vector<PdfJob> jobs = PdfJobs(model);
+  if (jobs.empty()) return Status::OK();
+  std::string chromium;
+  if (Status s = FindChromium(&chromium); !s.ok()) return s;
+  TempDir tmp;
+  if (tmp.path().empty()) return Status::IOError("temporary folder", std::strerror(errno));
+  // The print pages link their stylesheets relatively, so the whole site goes
+  // to the temporary folder (it is small); nothing here writes to the site.
+  const std::string site_dir = tmp.path() + "/site";
+  for (const OutputFile& f : site_files)
+    if (Status s = WriteFile(site_dir + "/" + f.path, f.bytes); !s.ok()) return s;
+
+  std::vector<Status> results(jobs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      const PdfJob& job = jobs[i];
+      const std::string html = site_dir + "/" + job.html_path;
+      if (!fs::exists(html)) {
+        results[i] = Status::NotFound(job.html_path, "the print page was not rendered");
+        continue;
+      }
+      const std::string work_dir = tmp.path() + "/job-" + std::to_string(i);
+      results[i] = PrintToPdf(chromium, html, work_dir + "/out.pdf", work_dir, job.outline);
+    }
+  };
+  std::vector<std::thread> threads;
+  const size_t n_threads = std::min<size_t>(kMaxParallelPrints, jobs.size());
+  for (size_t t = 1; t < n_threads; ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& t : threads) t.join();
+
+  const std::string date = PdfDate();
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (!results[i].ok()) {
+      sink->Error({jobs[i].html_path, 0, 0}, results[i].message());
+      continue;
+    }
+    OutputFile pdf{jobs[i].pdf_path, ReadWhole(tmp.path() + "/job-" + std::to_string(i) + "/out.pdf")};
+    SetPdfDates(&pdf.bytes, date);
+    out->push_back(std::move(pdf));
+  }
+  return Status::OK();
+}
+
+}  // namespace kapstok::print
