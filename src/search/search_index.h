@@ -44,8 +44,8 @@ struct Options {
   // Tuning (the defaults meet the size targets at 10,000 pages; see
   // bench/README.md): raw bytes of terms+postings per chunk file, and how
   // many documents share a document file.
-  size_t chunk_bytes = 48 * 1024;
-  int documents_per_file = 4;
+  size_t chunk_bytes = 16 * 1024;
+  int documents_per_file = 2;
 };
 
 // Returns the index files, paths relative to the site root, all under

@@ -360,9 +360,10 @@
   function chunkName(i) { return 'c/' + ('00' + i).slice(-Math.max(3, String(i).length)); }
 
   // The chunks one word needs (sets w.chunks): those holding its term and
-  // its folded form, the terms it is a prefix of (while typing, at most 3
-  // chunks) and, for words of 5+ letters, the terms sharing its first three
-  // letters (typo candidates, at most 4 chunks). Returns all names.
+  // its folded form, the terms it is a prefix of (while typing, at most 2
+  // chunks) and, for words of 5+ letters, the terms sharing its first four
+  // letters (typo candidates, at most 2 chunks). So a typo in the first four
+  // letters is not found. Returns all names.
   Engine.prototype.chunkNames = function (words) {
     var firsts = this.manifest.chunks, all = {};
     if (!firsts.length) return [];
@@ -375,8 +376,8 @@
       }
       add(chunkIndex(firsts, w.term));
       add(chunkIndex(firsts, w.folded));
-      if (w.prefix) range(w.folded, w.folded + '\uffff', 3);
-      if (w.folded.length >= 5) range(w.folded.slice(0, 3), w.folded.slice(0, 3) + '\uffff', 4);
+      if (w.prefix) range(w.folded, w.folded + '\uffff', 2);
+      if (w.folded.length >= 5) range(w.folded.slice(0, 4), w.folded.slice(0, 4) + '\uffff', 2);
       w.chunks = Object.keys(names).sort();
     });
     return Object.keys(all).sort();
@@ -455,14 +456,17 @@
 
   // Ranks pages for `query`. Resolves to {words, results: [{page, score,
   // section, matched}], partial, terms} (partial: no page has every word).
-  Engine.prototype.search = function (query) {
+  // With `withFacets` the facet bits (f.js) load in the same round as the
+  // chunks; the header box does without them.
+  Engine.prototype.search = function (query, withFacets) {
     var self = this;
     return this.ready().then(function () {
       var words = self.parse(query);
       if (!words.length) return { words: [], results: [], partial: false, terms: [] };
-      return Promise.all([self.loadChunks(self.chunkNames(words)), self.registry.load('f')])
+      return Promise.all([self.loadChunks(self.chunkNames(words)),
+                          withFacets ? self.registry.load('f') : null])
         .then(function (loaded) {
-          self.facetData = loaded[1];
+          if (loaded[1]) self.facetData = loaded[1];
           return self.rank(words);
         });
     });
@@ -827,7 +831,7 @@
     var noteEl = page.querySelector('[data-search-note]');
     var strings = page.dataset;
     var announcer = Announcer(statusEl), seq = 0, timer = null;
-    var found = null, selected = [], shown = 0, PAGE = 20;
+    var found = null, selected = [], shown = 0, PAGE = 10;
     page.classList.add('ks-enhanced');
 
     function syncUrl(q) {
@@ -916,7 +920,7 @@
         announcer.reset();
         return;
       }
-      engine.search(q).then(function (f) {
+      engine.search(q, true).then(function (f) {
         if (mine !== seq) return;
         found = f;
         lastTerms = f.terms;
