@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "base/messages.h"
 #include "base/text.h"
 #include "markdown/cmark_util.h"
 #include "markdown/passes.h"
@@ -99,7 +100,7 @@ class CitationRewriter {
         const std::string needle = "@" + std::string(id);
         SourceLocation at = ctx_.locator.Find(EnclosingBlock(text), needle, &cursor_);
         ctx_.locator.Report(Severity::kError, std::move(at),
-                            "citation '" + needle + "' matches no source page", std::move(hint));
+                            Tr("link.unknown-citation", {std::string(id)}), std::move(hint));
       }
     }
     return found;

@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "base/messages.h"
 #include "base/text.h"
 #include "markdown/cmark_util.h"
 #include "markdown/passes.h"
@@ -51,8 +52,7 @@ void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext
     h.line = at.line;
     if (h.level == 1) {
       ctx.locator.Report(Severity::kWarning, std::move(at),
-                         "use ## for headings inside a page; the title is the page's only "
-                         "level-1 heading");
+                         Tr("markdown.level-1-heading"));
     }
     headings->push_back(std::move(h));
   }

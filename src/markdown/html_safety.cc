@@ -60,14 +60,14 @@ bool HasScheme(std::string_view url) {
 bool IsDangerousUrl(std::string_view url) {
   // Browsers skip leading controls/spaces and tabs or newlines inside the
   // scheme ("java\tscript:"), so compare a normalised prefix.
-  std::string prefix;
-  for (char c : url) {
-    if (prefix.size() >= 16) break;
-    const unsigned char u = static_cast<unsigned char>(c);
+  char prefix[16];
+  size_t size = 0;
+  for (size_t i = 0; i < url.size() && size < sizeof(prefix); ++i) {
+    const unsigned char u = static_cast<unsigned char>(url[i]);
     if (u <= 0x20) continue;
-    prefix += static_cast<char>(std::tolower(u));
+    prefix[size++] = static_cast<char>(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u);
   }
-  std::string_view p = prefix;
+  const std::string_view p(prefix, size);
   if (p.starts_with("javascript:") || p.starts_with("vbscript:") || p.starts_with("file:")) {
     return true;
   }

@@ -2,6 +2,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "base/messages.h"
 #include "base/text.h"
 #include "markdown/cmark_util.h"
 #include "markdown/passes.h"
@@ -17,10 +18,10 @@ void CheckFragment(cmark_node* link, std::string_view fragment,
   candidates.reserve(headings.size());
   for (const Heading& h : headings) candidates.push_back(h.id);
   std::string closest = ClosestMatch(fragment, candidates);
-  std::string hint = closest.empty() ? std::string() : "did you mean '#" + closest + "'?";
+  std::string hint = closest.empty() ? std::string() : Tr("hint.did-you-mean", {"#" + closest});
   SourceLocation at = ctx.locator.Find(EnclosingBlock(link), std::string("#") += fragment, cursor);
   ctx.locator.Report(Severity::kWarning, std::move(at),
-                     "no heading with id '" + std::string(fragment) + "' on this page",
+                     Tr("link.no-heading", {std::string(fragment)}),
                      std::move(hint));
 }
 
@@ -50,7 +51,7 @@ void ResolveLinks(const std::vector<cmark_node*>& links, const std::vector<Headi
       cmark_node_set_url(link, IsDangerousUrl(*href) ? "" : href->c_str());
       continue;
     }
-    if (error.empty()) error = "broken link to '" + std::string(url) + "'";
+    if (error.empty()) error = Tr("link.broken", {std::string(url)});
     SourceLocation at = ctx.locator.Find(EnclosingBlock(link), url, &cursor);
     ctx.locator.Report(Severity::kError, std::move(at), std::move(error), std::move(hint));
   }

@@ -75,8 +75,10 @@ Rendered Render(std::string_view markdown, const Options& options, const LinkRes
   ParserPtr parser = NewGfmParser(CMARK_OPT_VALIDATE_UTF8);
   NodePtr document = ParseDocument(parser.get(), markdown);
   // cmark leaves "[", "@x" and "]" in separate text nodes; merge them so
-  // citations can be found in one literal.
-  cmark_consolidate_text_nodes(document.get());
+  // citations can be found in one literal (only needed when there may be one).
+  if (markdown.find("[@") != std::string_view::npos) {
+    cmark_consolidate_text_nodes(document.get());
+  }
 
   SourceLocator locator(markdown, options, sink);
   PageContext ctx{options, resolver, locator};

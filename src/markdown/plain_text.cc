@@ -12,6 +12,8 @@ void TrimTrailingSpace(std::string* s) {
   while (!s->empty() && s->back() == ' ') s->pop_back();
 }
 
+// Each section's text is the stretch of the plain text between the end of
+// its heading and the start of the next one, so text is collapsed only once.
 class TextExtractor {
  public:
   TextExtractor(const std::vector<Heading>& headings, std::string* plain,
@@ -26,8 +28,8 @@ class TextExtractor {
       if (event == CMARK_EVENT_ENTER) {
         Enter(node);
       } else if (IsBlock(node)) {
-        if (cmark_node_get_type(node) == CMARK_NODE_HEADING) in_heading_ = false;
-        Append(" ");  // blocks are separated by a space
+        AppendCollapsed(" ", plain_);  // blocks are separated by a space
+        if (cmark_node_get_type(node) == CMARK_NODE_HEADING) body_start_ = plain_->size();
       }
     }
     cmark_iter_free(iter);
@@ -41,49 +43,54 @@ class TextExtractor {
       case CMARK_NODE_HEADING: StartSection(); break;
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:
-      case CMARK_NODE_CODE_BLOCK: Append(LiteralOf(node)); break;
+      case CMARK_NODE_CODE_BLOCK: AppendCollapsed(LiteralOf(node), plain_); break;
       case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK: Append(" "); break;
+      case CMARK_NODE_LINEBREAK: AppendCollapsed(" ", plain_); break;
       default: break;  // raw HTML left here is markup (allow_html): skipped
     }
-  }
-
-  void Append(std::string_view text) {
-    AppendCollapsed(text, plain_);
-    if (!in_heading_) AppendCollapsed(text, &section_.text);
   }
 
   void StartSection() {
     FinishSection();
     const Heading& h = headings_[next_heading_++];
     section_ = Section{h.text, h.id, h.level, std::string()};
-    in_heading_ = true;
   }
 
   void FinishSection() {
+    if (body_start_ < plain_->size()) section_.text = plain_->substr(body_start_);
     TrimTrailingSpace(&section_.text);
     if (section_.level > 0 || !section_.text.empty()) sections_->push_back(std::move(section_));
-    section_ = Section{};
+    section_ = Section{"", "", 0, ""};
+    body_start_ = std::string::npos;  // set again when the next heading ends
   }
 
   const std::vector<Heading>& headings_;
   std::string* plain_;
   std::vector<Section>* sections_;
   Section section_{"", "", 0, ""};
+  size_t body_start_ = 0;  // offset in *plain_ where the current section's text starts
   size_t next_heading_ = 0;
-  bool in_heading_ = false;
 };
 
 }  // namespace
 
 void AppendCollapsed(std::string_view text, std::string* out) {
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      if (!out->empty() && out->back() != ' ') out->push_back(' ');
+  // One copy, then whitespace runs are squeezed in place.
+  size_t w = out->size();
+  out->append(text);
+  char* d = out->data();
+  bool after_space = w == 0 || d[w - 1] == ' ';
+  for (size_t r = w, n = out->size(); r < n; ++r) {
+    const char c = d[r];
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      if (!after_space) d[w++] = ' ';
+      after_space = true;
     } else {
-      out->push_back(c);
+      d[w++] = c;
+      after_space = false;
     }
   }
+  out->resize(w);
 }
 
 void ExtractText(cmark_node* document, const std::vector<Heading>& headings,

@@ -127,8 +127,8 @@ TEST_F(MarkdownTest, ReportsUnknownCitationAndKeepsItAsText) {
   EXPECT_EQ(out.html, "<p>Tekst.</p>\n<p>Volgens <em>iedereen</em> [@movisie].</p>\n");
   EXPECT_TRUE(out.citations.empty());
   EXPECT_EQ(Printed(),
-            "content/praktijkvoorbeelden/x.md:7:21: error: citation '@movisie' matches no "
-            "source page\n"
+            "content/praktijkvoorbeelden/x.md:7:21: error: citation '@movisie' names no "
+            "source\n"
             "    Volgens *iedereen* [@movisie].\n"
             "                        ^\n"
             "  did you mean 'movisie2013'?\n");
