@@ -178,7 +178,7 @@
   function answerLabel(v) { return v === 'na' ? data.not_applicable : data.scale[Number(v) - 1]; }
 
   function renderChart(counts) {
-    var width = 640, rowHeight = 46, labelWidth = 0, barMax = width - 70;
+    var width = 640, rowHeight = 52, labelWidth = 0, barMax = width - 70;
     var height = counts.length * rowHeight + 24;
     var root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img',
                             'aria-labelledby': 'reflect-chart-title reflect-chart-desc',
@@ -194,10 +194,10 @@
     }
     counts.forEach(function (c, s) {
       var y = s * rowHeight;
-      root.appendChild(svg('text', { x: 0, y: y + 15, 'class': 'reflect__bar-label' }, data.subjects[s].title));
+      root.appendChild(svg('text', { x: 0, y: y + 17, 'class': 'reflect__bar-label' }, data.subjects[s].title));
       var w = c.mean === null ? 0 : barMax * c.mean / scaleMax;
-      root.appendChild(svg('rect', { x: labelWidth, y: y + 21, width: w.toFixed(1), height: 16, 'class': 'reflect__bar' }));
-      root.appendChild(svg('text', { x: (labelWidth + w + 6).toFixed(1), y: y + 34, 'class': 'reflect__bar-value' }, scoreText(c.mean)));
+      root.appendChild(svg('rect', { x: labelWidth, y: y + 24, width: w.toFixed(1), height: 18, 'class': 'reflect__bar' }));
+      root.appendChild(svg('text', { x: (labelWidth + w + 6).toFixed(1), y: y + 38, 'class': 'reflect__bar-value' }, scoreText(c.mean)));
     });
     return root;
   }
