@@ -49,7 +49,27 @@ SourceLocation SourceLocator::Find(cmark_node* block, std::string_view needle,
   } else {
     *cursor = SearchCursor{block, pos + needle.size()};
   }
-  return AtOffset(pos);
+  return InSourceLine(AtOffset(pos), needle, pos);
+}
+
+// The body may be a front-matter value ("samenvatting: Zie [x](y.md)") whose
+// file line starts with more than the value: when the file text is known, the
+// column is that of the same occurrence of `needle` in the file's line.
+SourceLocation SourceLocator::InSourceLine(SourceLocation at, std::string_view needle,
+                                           size_t offset) {
+  if (options_.source_text.empty()) return at;
+  const size_t start = line_starts_[at.line - options_.line_offset - 1];
+  const std::string_view body_line = body_.substr(start, offset - start);
+  int ordinal = 0;  // occurrences of needle before this one on the line
+  for (size_t i = body_line.find(needle); i != std::string_view::npos;
+       i = body_line.find(needle, i + 1)) {
+    ++ordinal;
+  }
+  const std::string_view file_line = LineOf(options_.source_text, at.line);
+  size_t i = file_line.find(needle);
+  for (; i != std::string_view::npos && ordinal > 0; --ordinal) i = file_line.find(needle, i + 1);
+  if (i != std::string_view::npos) at.column = ColumnOfByte(file_line, i);
+  return at;
 }
 
 void SourceLocator::Report(Severity severity, SourceLocation location, std::string message,
@@ -62,7 +82,11 @@ void SourceLocator::Report(Severity severity, SourceLocation location, std::stri
   if (!options_.source_text.empty()) {
     d.source_line = std::string(LineOf(options_.source_text, location.line));
   } else {
-    d.source_line = std::string(LineOf(body_, location.line - options_.line_offset));
+    EnsureLineIndex();
+    const int line = location.line - options_.line_offset;  // 1-based in the body
+    if (line >= 1 && line <= static_cast<int>(line_starts_.size())) {
+      d.source_line = std::string(LineOf(body_.substr(line_starts_[line - 1]), 1));
+    }
   }
   d.location = std::move(location);
   sink_->Report(std::move(d));

@@ -47,6 +47,7 @@ class SourceLocator {
  private:
   void EnsureLineIndex();
   SourceLocation AtOffset(size_t offset);
+  SourceLocation InSourceLine(SourceLocation at, std::string_view needle, size_t offset);
 
   std::string_view body_;
   const Options& options_;

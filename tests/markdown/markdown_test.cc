@@ -89,6 +89,20 @@ TEST_F(MarkdownTest, ReportsEachOfTwoEqualBrokenLinksAtItsOwnColumn) {
   EXPECT_EQ(d[2].location.column, 24);
 }
 
+TEST_F(MarkdownTest, LocatesLinksInFrontMatterValuesInTheFileLine) {
+  options_.source_text = "---\nsamenvatting: Zie [x](weg.md) en [y](weg.md)\n---\nTekst.\n";
+  options_.line_offset = 1;
+  options_.inline_only = true;
+  Run("Zie [x](weg.md) en [y](weg.md)");
+  EXPECT_EQ(Printed(),
+            "content/praktijkvoorbeelden/x.md:2:23: error: link to 'weg.md' points to no page\n"
+            "    samenvatting: Zie [x](weg.md) en [y](weg.md)\n"
+            "                          ^\n"
+            "content/praktijkvoorbeelden/x.md:2:38: error: link to 'weg.md' points to no page\n"
+            "    samenvatting: Zie [x](weg.md) en [y](weg.md)\n"
+            "                                         ^\n");
+}
+
 TEST_F(MarkdownTest, ColumnsCountCodePointsNotBytes) {
   Run("Coördinatie: [x](weg.md)\n");
   std::vector<Diagnostic> d = sink_.Sorted();
