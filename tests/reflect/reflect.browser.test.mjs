@@ -225,6 +225,26 @@ describe('reflectietool over http://127.0.0.1', () => {
     await b.context.close();
   });
 
+  test('printing shows only the result, on one A4 page, even from a step', async () => {
+    const { context, page, requests } = await open(server.url + 'reflectie/');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'reflect-')), 'all.json');
+    fs.writeFileSync(file, JSON.stringify({ format: 'kapstok-reflectie', version: 1, answers: expectedAnswers() }));
+    await page.locator('#reflect-import').setInputFiles(file);
+    await page.locator('#reflect-status', { hasText: 'geïmporteerd' }).waitFor();
+    assert.ok(await page.locator('#reflect-form').isVisible());
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const shown = await page.evaluate(() => ['#reflect-form', '#reflect-result', '.reflect__data', '.site-header']
+      .map((s) => getComputedStyle(document.querySelector(s)).display));
+    assert.deepEqual(shown.map((d) => d !== 'none'), [false, true, false, false]);
+    assert.equal(await page.locator('.reflect__suggestion').count(), data.weakest);
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.equal(pages, 1, `the summary prints on ${pages} pages`);
+    assertPrivate(requests);
+    await context.close();
+  });
+
   test('one button clears everything', async () => {
     const { context, page, requests } = await open(server.url + 'reflectie/');
     const st = data.subjects[0].statements;
