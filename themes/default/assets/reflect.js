@@ -38,6 +38,7 @@
     });
   });
   var stepCount = data.subjects.length;
+  if (!statements.length) return;  // nothing to answer: keep the plain list
 
   function t(key, args) {
     var text = data.strings[key] || key;
