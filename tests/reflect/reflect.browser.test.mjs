@@ -295,6 +295,11 @@ describe('reflectietool over http://127.0.0.1', () => {
   });
 });
 
+test('the home page links to the tool, by the title from kapstok.yaml', () => {
+  const home = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
+  assert.ok(home.includes(`<a href="./reflectie/">${data.title}</a>`));
+});
+
 describe('reflectietool from file://', () => {
   test('answers are kept over a reload and the result links work from disk', async () => {
     const { context, page, requests } = await open(fileUrl(site, 'reflectie/'));
