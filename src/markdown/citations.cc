@@ -18,18 +18,24 @@ bool IsIdChar(char c) {
 }
 
 // Splits "@a; @b" into {"a", "b"}; false unless every part is "@id".
+// Stops at the first character that cannot belong to a citation, so trying
+// every "[@" of a long line stays linear.
 bool ParseCitationIds(std::string_view inner, std::vector<std::string_view>* ids) {
+  size_t i = 0;
+  const size_t n = inner.size();
+  auto skip_spaces = [&] {
+    while (i < n && (inner[i] == ' ' || inner[i] == '\n')) ++i;
+  };
   while (true) {
-    const size_t semi = inner.find(';');
-    std::string_view part = Trim(inner.substr(0, semi));
-    if (part.size() < 2 || part[0] != '@') return false;
-    part.remove_prefix(1);
-    for (char c : part) {
-      if (!IsIdChar(c)) return false;
-    }
-    ids->push_back(part);
-    if (semi == std::string_view::npos) return true;
-    inner.remove_prefix(semi + 1);
+    skip_spaces();
+    if (i >= n || inner[i] != '@') return false;
+    const size_t start = ++i;
+    while (i < n && IsIdChar(inner[i])) ++i;
+    if (i == start) return false;
+    ids->push_back(inner.substr(start, i - start));
+    skip_spaces();
+    if (i == n) return true;
+    if (inner[i++] != ';') return false;
   }
 }
 
@@ -46,9 +52,11 @@ class CitationRewriter {
     const std::string literal(LiteralOf(text));
     const std::string_view view = literal;
     size_t done = 0;  // view[0, done) is already emitted before `text`
+    size_t close = 0;  // the first ']' after `open`; reused while still ahead, so
+                       // "[@[@[@...]" is scanned once, not once per "[@"
     for (size_t open = view.find("[@"); open != std::string_view::npos;
          open = view.find("[@", open + 1)) {
-      const size_t close = view.find(']', open);
+      if (close <= open) close = view.find(']', open);
       if (close == std::string_view::npos) break;
       std::vector<std::string_view> ids;
       if (!ParseCitationIds(view.substr(open + 1, close - open - 1), &ids)) continue;

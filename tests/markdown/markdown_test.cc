@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -152,6 +153,26 @@ TEST_F(MarkdownTest, IgnoresBracketsThatAreNotCitations) {
   Rendered out = Run("Mail [@ iemand] of [zie @baart2004] of [@].\n");
   EXPECT_EQ(out.html, "<p>Mail [@ iemand] of [zie @baart2004] of [@].</p>\n");
   EXPECT_EQ(Printed(), "");
+}
+
+TEST_F(MarkdownTest, FindsCitationAfterFailedBracketsOnTheSameLine) {
+  Rendered out = Run("[@a b [@c d [@baart2004] [@x y]\n");
+  EXPECT_EQ(out.html,
+            "<p>[@a b [@c d (<a class=\"citation\" href=\"../../bronnen/baart2004/\">Baart, "
+            "2004</a>) [@x y]</p>\n");
+}
+
+TEST_F(MarkdownTest, ScansManyOpenCitationBracketsInLinearTime) {
+  // 1.6 MB of "[@a " and one "]": scanning to the "]" once per "[@" took
+  // ~20 s; a linear scan takes well under a second, even unoptimised.
+  std::string md;
+  for (int i = 0; i < 400000; ++i) md += "[@a ";
+  md += "]\n";
+  const auto start = std::chrono::steady_clock::now();
+  Rendered out = Run(md);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_EQ(out.citations.size(), 0u);
+  EXPECT_LT(elapsed, std::chrono::seconds(10));
 }
 
 TEST_F(MarkdownTest, GivesHeadingsUniqueStableIdsWithoutDiacritics) {
