@@ -1,6 +1,7 @@
 // Heading pass: unique, stable ids for every heading; emitting them as id
 // attributes; wrapping tables for narrow screens.
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "base/messages.h"
@@ -37,6 +38,7 @@ std::string HeadingText(cmark_node* heading) {
 void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext& ctx,
                       std::vector<Heading>* headings) {
   std::unordered_set<std::string> used;
+  std::unordered_map<std::string, int> next_suffix;  // per base: where to resume counting
   for (cmark_node* node : heading_nodes) {
     Heading h;
     h.level = cmark_node_get_heading_level(node);
@@ -46,7 +48,12 @@ void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext
     h.id = base;
     // "-2", "-3": in document order, so ids stay stable while earlier
     // headings stay; a suffixed id that is itself taken moves on.
-    for (int n = 2; used.contains(h.id); ++n) h.id = base + "-" + std::to_string(n);
+    if (used.contains(h.id)) {
+      int& n = next_suffix.try_emplace(base, 2).first->second;
+      do {
+        h.id = base + "-" + std::to_string(n++);
+      } while (used.contains(h.id));
+    }
     used.insert(h.id);
     SourceLocation at = ctx.locator.StartOf(node);
     h.line = at.line;

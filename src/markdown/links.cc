@@ -14,9 +14,12 @@ void CheckFragment(cmark_node* link, std::string_view fragment,
                    const std::unordered_set<std::string_view>& ids,
                    const std::vector<Heading>& headings, PageContext& ctx, SearchCursor* cursor) {
   if (fragment.empty() || ids.contains(fragment)) return;
+  // Hints compare with every id: capped so a generated page stays linear.
+  constexpr size_t kMaxHintCandidates = 200;
   std::vector<std::string> candidates;
-  candidates.reserve(headings.size());
-  for (const Heading& h : headings) candidates.push_back(h.id);
+  for (size_t i = 0; i < headings.size() && i < kMaxHintCandidates; ++i) {
+    candidates.push_back(headings[i].id);
+  }
   std::string closest = ClosestMatch(fragment, candidates);
   std::string hint = closest.empty() ? std::string() : Tr("hint.did-you-mean", {"#" + closest});
   SourceLocation at = ctx.locator.Find(EnclosingBlock(link), std::string("#") += fragment, cursor);

@@ -199,6 +199,17 @@ TEST_F(MarkdownTest, SuffixedIdSkipsIdsTakenByOtherHeadings) {
   EXPECT_EQ(out.headings[2].id, "a-3");
 }
 
+TEST_F(MarkdownTest, NumbersManyEqualHeadingsInLinearTime) {
+  std::string md;
+  for (int i = 0; i < 20000; ++i) md += "## Vraag\n";
+  const auto start = std::chrono::steady_clock::now();
+  Rendered out = Run(md);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  ASSERT_EQ(out.headings.size(), 20000u);
+  EXPECT_EQ(out.headings[19999].id, "vraag-20000");
+  EXPECT_LT(elapsed, std::chrono::seconds(10));  // counting from 2 each time: minutes
+}
+
 TEST_F(MarkdownTest, WarnsAboutLevelOneHeadings) {
   options_.line_offset = 2;
   Rendered out = Run("Intro\n\n# Titel *twee*\n");
