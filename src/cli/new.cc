@@ -213,7 +213,17 @@ std::optional<std::string> FillArchetype(std::string_view archetype,
     pos = close + 2;
   }
   out.append(archetype.substr(pos));
-  return out;
+  // An empty expansion ("Kies uit: " without ids) leaves no trailing blanks.
+  std::string trimmed;
+  for (size_t p = 0, e; p < out.size(); p = e + 1) {
+    e = out.find('\n', p);
+    if (e == std::string::npos) e = out.size();
+    std::string_view line = std::string_view(out).substr(p, e - p);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    trimmed.append(line);
+    if (e < out.size()) trimmed += '\n';
+  }
+  return trimmed;
 }
 
 std::string DefaultArchetype(const config::SiteConfig& config, const config::TypeDef& type) {

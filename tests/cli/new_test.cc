@@ -129,6 +129,30 @@ TEST(NewCommandTest, ExplainsAnUnknownTypeAndAnUnusableTitle) {
   EXPECT_EQ(r.out, "content/voorbeelden/via-de-map.md\n");
 }
 
+TEST(FillArchetypeTest, LeavesNoTrailingBlanksWhenATypeHasNoIds) {
+  ArchetypeValues v;
+  v.ids["bron"] = {};
+  std::string unknown;
+  auto out = FillArchetype("# Kies uit: {{ids:bron}}\nbronnen: [{{first:bron}}]\n", v, &unknown);
+  ASSERT_TRUE(out);
+  EXPECT_EQ(*out, "# Kies uit:\nbronnen: []\n");
+}
+
+// The "Bewerk deze pagina" link of a page opens its file in the repository.
+TEST(EditLinkTest, EveryPageLinksToItsFileInTheRepositoryEditor) {
+  TempProject project = FixtureProject();
+  ASSERT_EQ(RunKapstok(project.dir(), {"new", "voorbeeld", "Buurtkamer"}).exit_code, 0);
+  testing::RunResult r = RunKapstok(project.dir(), {"build", "--out", "site", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* page : {"kenmerken/eigen-kracht-versterken", "voorbeelden/buurtkamer"}) {
+    std::string html = ReadFile(project.dir() / "site" / page / "index.html");
+    EXPECT_NE(html.find("<a class=\"edit-link\" href=\"https://github.com/example/handboek/edit/"
+                        "main/content/" + std::string(page) + ".md\">"),
+              std::string::npos)
+        << page;
+  }
+}
+
 // The handbook: a new page of every type, from its archetype, passes check.
 TEST(NewCommandTest, EveryHandbookArchetypeGivesAPageThatPassesCheck) {
   TempProject project({"kapstok.yaml", "content"});
