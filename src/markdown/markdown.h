@@ -85,9 +85,11 @@ struct Rendered {
 };
 
 // Renders `markdown` (a page body, UTF-8; invalid bytes become U+FFFD) to
-// HTML. Thread-safe: may be called from many threads at once. Never throws;
-// problems go to `sink` (may be null), each at file:line:col with the source
-// line:
+// HTML. Thread-safe: may be called from many threads at once (cmark-gfm's
+// inline parsing step is serialised internally, see cmark_util.cc; the rest
+// runs in parallel). Kapstok's passes are linear in the input. Never throws.
+// Problems go to `sink` (may be null), each at file:line:col with the source
+// line, in words from the message catalogue (base/messages.h):
 //   - error: a relative link the resolver rejects (column of the destination);
 //   - error: a citation whose id no source has (column of the '@');
 //   - warning: a '#fragment' link that matches no heading id of this page;
