@@ -335,7 +335,9 @@ std::function<void(const model::Page&, tmpl::Value*)> PageDecorator(
     const auto& print = model.config().print;
     if (!print || !page.type() || page.type()->id != print->type) return;
     view->Set("handout_url", HandoutUrl(page));
+    view->Set("handbook_url", HandbookUrl(*print));
     if (options.pdf) view->Set("pdf_url", HandoutPdfPath(page));
+    if (options.pdf) view->Set("handbook_pdf_url", HandbookPdfPath(*print));
   };
 }
 

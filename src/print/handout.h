@@ -37,8 +37,9 @@ std::string HandbookPdfPath(const config::PrintDef& def);
 OutputFiles RenderHandouts(const model::SiteModel& model, const render::Theme& theme,
                            const PrintOptions& options, DiagnosticSink* sink);
 
-// For RenderOptions::decorate_page: adds `handout_url` (and with options.pdf
-// `pdf_url`) to the page view of every page of the print type. The returned
+// For RenderOptions::decorate_page: adds `handout_url` and `handbook_url`
+// (and with options.pdf `pdf_url` and `handbook_pdf_url`) to the page view of
+// every page of the print type. The returned
 // function reads `model`, which must outlive it.
 std::function<void(const model::Page&, tmpl::Value*)> PageDecorator(
     const model::SiteModel& model, const PrintOptions& options);

@@ -127,9 +127,11 @@ TEST_F(HandoutTest, DecoratorLinksPagesOfThePrintTypeOnly) {
   PageDecorator(*site_->model, {})(*soep, &a);
   ASSERT_NE(a.Find("handout_url"), nullptr);
   EXPECT_EQ(a.Find("handout_url")->as_string(), "recepten/soep/handout/");
+  EXPECT_EQ(a.Find("handbook_url")->as_string(), "kookboek/");
   EXPECT_EQ(a.Find("pdf_url"), nullptr);
   PageDecorator(*site_->model, {.pdf = true})(*soep, &b);
   EXPECT_EQ(b.Find("pdf_url")->as_string(), "handouts/soep.pdf");
+  EXPECT_EQ(b.Find("handbook_pdf_url")->as_string(), "kookboek.pdf");
   PageDecorator(*site_->model, {.pdf = true})(*ui, &c);
   EXPECT_EQ(c.Find("handout_url"), nullptr);
 }
