@@ -78,7 +78,8 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   print::PrintOptions print_options{options.pdf};
   render_options.decorate_page = print::PageDecorator(*model, print_options);
   OutputFiles files = render::RenderSite(*model, *theme, render_options);
-  for (OutputFile& f : reflect::RenderReflection(*model, *theme)) files.push_back(std::move(f));
+  for (OutputFile& f : reflect::RenderReflection(*model, *theme, sink))
+    files.push_back(std::move(f));
   for (OutputFile& f : print::RenderHandouts(*model, *theme, print_options, sink))
     files.push_back(std::move(f));
   OutputFiles index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});

@@ -105,9 +105,19 @@ std::string ReflectionJson(const Reflection& reflection, const config::SiteConfi
   return ScriptSafe(j.dump());
 }
 
-OutputFiles RenderReflection(const model::SiteModel& model, const render::Theme& theme) {
+OutputFiles RenderReflection(const model::SiteModel& model, const render::Theme& theme,
+                             DiagnosticSink* sink) {
   const config::SiteConfig& c = model.config();
-  if (!c.reflection || !theme.templates->Has(kTemplateName)) return {};
+  if (!c.reflection) return {};
+  if (!theme.templates->Has(kTemplateName)) {
+    if (sink)
+      sink->Warning({c.path, 0, 0},
+                    "the theme has no template '" + std::string(kTemplateName) +
+                        "', so the reflection page '" + c.reflection->slug + "/' is not made",
+                    "add templates/" + std::string(kTemplateName) +
+                        ".mustache, or remove 'reflection:' from kapstok.yaml");
+    return {};
+  }
   const config::ReflectionDef& def = *c.reflection;
   Reflection reflection = BuildReflection(model);
   render::SharedViews shared(model, theme);

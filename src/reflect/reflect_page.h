@@ -23,8 +23,10 @@ namespace kapstok::reflect {
 inline constexpr char kTemplateName[] = "reflectie";
 
 // Renders the reflection page. Returns no files when the configuration has
-// no `reflection:` section or the theme has no "reflectie" template.
-OutputFiles RenderReflection(const model::SiteModel& model, const render::Theme& theme);
+// no `reflection:` section, or when the theme has no "reflectie" template:
+// then a warning goes to `sink` when one is given.
+OutputFiles RenderReflection(const model::SiteModel& model, const render::Theme& theme,
+                             DiagnosticSink* sink = nullptr);
 
 // The JSON that reflect.js reads (embedded in the page): keys sorted, every
 // '<' written as \u003c so the text cannot end its <script> element. URLs

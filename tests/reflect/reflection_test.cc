@@ -148,5 +148,30 @@ TEST_F(ReflectionTest, NoReflectionSectionMeansNoPage) {
   EXPECT_TRUE(RenderReflection(*site->model, *site->theme).empty());
 }
 
+TEST_F(ReflectionTest, WarnsWhenTheThemeHasNoTemplate) {
+  Add("content/themas/a.md", "---\ntitle: A\nvolgorde: 1\npunten: [x]\n---\n");
+  auto site = Load();
+  ASSERT_TRUE(site->model);
+  MemoryFileSystem theme_fs;
+  for (const char* name : {"page", "list", "home", "404", "layouts/base"})
+    theme_fs.AddFile("t/templates/" + std::string(name) + ".mustache", "{{page_title}}");
+  theme_fs.AddFile("t/themes/default/i18n/en.yaml", "home: Home\n");
+  DiagnosticSink sink;
+  std::unique_ptr<render::Theme> theme =
+      render::LoadTheme(theme_fs, "t/templates", "t/themes/default", "en", &sink);
+  ASSERT_TRUE(theme) << [&] {
+    std::string s;
+    for (const Diagnostic& d : sink.Sorted()) s += FormatHuman(d);
+    return s;
+  }();
+  EXPECT_TRUE(RenderReflection(*site->model, *theme, &sink).empty());
+  std::string printed;
+  for (const Diagnostic& d : sink.Sorted()) printed += FormatHuman(d);
+  EXPECT_EQ(printed,
+            "kapstok.yaml: warning: the theme has no template 'reflectie', so the reflection "
+            "page 'spiegel/' is not made\n"
+            "  add templates/reflectie.mustache, or remove 'reflection:' from kapstok.yaml\n");
+}
+
 }  // namespace
 }  // namespace kapstok::reflect
