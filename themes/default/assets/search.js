@@ -412,7 +412,8 @@
         else if (w.prefix && term.length >= 4 && w.folded.indexOf(term) === 0 &&
                  w.folded.length - term.length <= 3) push(term, row, STEM_PREFIX_WEIGHT);
         else if (w.folded.length >= 5 && term.length >= 4 &&
-                 (editDistance(term, w.term) === 1 || editDistance(term, w.folded) === 1)) typos.push(row);
+                 ((w.term.length >= 5 && editDistance(term, w.term) === 1) ||
+                  editDistance(term, w.folded) === 1)) typos.push(row);
       });
     });
     prefixes.sort(function (a, b) { return b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1); });
@@ -580,8 +581,11 @@
   // <mark> around matched words. `terms` are index terms; `words` the query.
   function excerpt(norm, text, terms, words) {
     var tokens = norm.tokenize(text), termSet = new Set(terms), hits = [];
+    var heads = terms.filter(function (t) { return t.length >= 4; });
     tokens.forEach(function (t, i) {
-      var hit = termSet.has(norm.term(t.folded));
+      var term = norm.term(t.folded), hit = termSet.has(term);
+      // A compound matched through its head ("zorgcoördinatie").
+      for (var h = 0; !hit && h < heads.length; h++) hit = endsWith(term, heads[h]);
       for (var j = 0; !hit && j < words.length; j++) {
         if (words[j].prefix && words[j].folded.length >= 2 && t.folded.indexOf(words[j].folded) === 0) hit = true;
       }
@@ -839,7 +843,14 @@
       var url = location.pathname + (q ? '?q=' + encodeURIComponent(q) : '');
       try { history.replaceState(null, '', url); } catch (e) { /* file:// in some browsers */ }
     }
+    // Builds the filters for a new query (values with results); on a change
+    // of selection only the counts change, so focus stays where it was.
+    var countEls = [];
+    function updateCounts(counts) {
+      countEls.forEach(function (c) { c.el.textContent = '(' + counts[c.group][c.value] + ')'; });
+    }
     function renderFacets(counts) {
+      countEls = [];
       facetsEl.textContent = '';
       engine.facetGroups().forEach(function (g, gi) {
         var visible = g.values.map(function (_, vi) { return vi; }).filter(function (vi) {
@@ -860,11 +871,12 @@
             var at = sel.indexOf(vi);
             if (box.checked && at < 0) sel.push(vi);
             if (!box.checked && at >= 0) sel.splice(at, 1);
-            show(true);
+            show(true, true);
           });
           var count = document.createElement('span');
           count.className = 'ks-count';
           count.textContent = '(' + counts[gi][vi] + ')';
+          countEls.push({ el: count, group: gi, value: vi });
           label.appendChild(box);
           label.appendChild(document.createTextNode(' ' + g.values[vi] + ' '));
           label.appendChild(count);
@@ -892,10 +904,10 @@
         moreEl.hidden = shown >= list.length;
       });
     }
-    function show(announce) {
+    function show(announce, keepFacets) {
       var q = input.value.trim(), mine = seq;
       var filtered = engine.filter(found.results, selected);
-      renderFacets(filtered.counts);
+      if (keepFacets) updateCounts(filtered.counts); else renderFacets(filtered.counts);
       resultsEl.textContent = '';
       shown = 0;
       noteEl.hidden = !found.partial;
