@@ -245,6 +245,16 @@ describe('reflectietool over http://127.0.0.1', () => {
     await context.close();
   });
 
+  test('a link to #stap-<kenmerk> opens that step', async () => {
+    const third = data.subjects[2];
+    const { context, page } = await open(server.url + 'reflectie/#stap-' + third.id);
+    const visible = await page.locator('.reflect__step:visible').getAttribute('data-step');
+    assert.equal(visible, '3');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'stap-' + third.id);
+    assert.equal(await page.locator('#reflect-step-text').textContent(), `Stap 3 van ${data.subjects.length}`);
+    await context.close();
+  });
+
   test('one button clears everything', async () => {
     const { context, page, requests } = await open(server.url + 'reflectie/');
     const st = data.subjects[0].statements;

@@ -356,10 +356,24 @@
   });
   window.addEventListener('beforeprint', renderResult);
 
+  // "#stap-<subject id>" opens that step (a link from a subject's page).
+  function stepFromHash() {
+    var m = /^#stap-(.+)$/.exec(window.location.hash);
+    if (!m) return null;
+    for (var s = 0; s < stepCount; s++)
+      if (data.subjects[s].id === decodeURIComponent(m[1])) return s + 1;
+    return null;
+  }
+
   load();
   document.getElementById('reflect-static').hidden = true;
   app.hidden = false;
   applyAnswers();
-  go(state.step, false);
+  var linked = stepFromHash();
+  go(linked || state.step, !!linked);
+  window.addEventListener('hashchange', function () {
+    var step = stepFromHash();
+    if (step) go(step, true);
+  });
   if (!storage) say(t('storage_unavailable'));
 }());
