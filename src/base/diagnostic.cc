@@ -66,9 +66,42 @@ std::string_view LineOf(std::string_view text, int line) {
   return l;
 }
 
+namespace {
+// Content can put control characters in a value ("\0", "\e" in YAML) that
+// ends up quoted in a message; printed raw they would cut the output at a NUL
+// or drive the reader's terminal. Shown as \xNN; tabs stay.
+std::string Printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7f) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The source line with each control character shown as '?', so the caret
+// below it still lines up.
+std::string PrintableLine(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\t') || u == 0x7f) c = '?';
+  }
+  return out;
+}
+}  // namespace
+
 std::string FormatHuman(const Diagnostic& d, bool color) {
   const bool is_error = d.severity == Severity::kError;
-  std::string out = d.location.path;
+  std::string out = Printable(d.location.path);
   if (d.location.line > 0) {
     out += ':' + std::to_string(d.location.line);
     if (d.location.column > 0) out += ':' + std::to_string(d.location.column);
@@ -77,9 +110,9 @@ std::string FormatHuman(const Diagnostic& d, bool color) {
   if (color) out += is_error ? "\033[1;31m" : "\033[1;33m";
   out += is_error ? "error" : "warning";
   if (color) out += "\033[0m";
-  out += ": " + d.message + "\n";
+  out += ": " + Printable(d.message) + "\n";
   if (!d.source_line.empty()) {
-    std::string shown = ExpandTabs(d.source_line);
+    std::string shown = ExpandTabs(PrintableLine(d.source_line));
     out += "    " + shown + "\n";
     if (d.location.column > 0) {
       // The caret sits under the column'th code point, tabs expanded as above.
@@ -87,7 +120,7 @@ std::string FormatHuman(const Diagnostic& d, bool color) {
       out += "    " + std::string(static_cast<size_t>(width), ' ') + "^\n";
     }
   }
-  if (!d.hint.empty()) out += "  " + d.hint + "\n";
+  if (!d.hint.empty()) out += "  " + Printable(d.hint) + "\n";
   return out;
 }
 
@@ -112,11 +145,11 @@ std::string EscapeGithub(std::string_view s, bool property) {
 
 std::string FormatGithub(const Diagnostic& d) {
   std::string out = d.severity == Severity::kError ? "::error " : "::warning ";
-  out += "file=" + EscapeGithub(d.location.path, true);
+  out += "file=" + EscapeGithub(Printable(d.location.path), true);
   if (d.location.line > 0) out += ",line=" + std::to_string(d.location.line);
   if (d.location.column > 0) out += ",col=" + std::to_string(d.location.column);
-  std::string msg = d.message;
-  if (!d.hint.empty()) msg += "\n" + d.hint;
+  std::string msg = Printable(d.message);
+  if (!d.hint.empty()) msg += "\n" + Printable(d.hint);
   out += "::" + EscapeGithub(msg, false) + "\n";
   return out;
 }

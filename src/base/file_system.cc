@@ -46,7 +46,8 @@ class DiskFileSystem : public FileSystem {
       if (ec) return Status::IOError(dir, ec.message());
       const fs::directory_entry& e = *it;
       DirEntry d;
-      d.path = fs::relative(e.path(), dir, ec).generic_string();
+      // Lexically: fs::relative would follow a symlink and name its target.
+      d.path = e.path().lexically_relative(dir).generic_string();
       d.is_symlink = e.is_symlink(ec);
       d.is_regular = !d.is_symlink && e.is_regular_file(ec);
       if (e.is_directory(ec) && !d.is_symlink) continue;

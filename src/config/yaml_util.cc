@@ -1,5 +1,6 @@
 #include "config/yaml_util.h"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -61,8 +62,20 @@ std::string PlainYamlMessage(const std::string& msg) {
   return Tr("yaml.invalid", {msg});
 }
 
-// Duplicate keys and depth: yaml-cpp accepts the first and silently keeps both.
-bool CheckNode(const YAML::Node& node, const YamlSource& src, int depth, DiagnosticSink* sink) {
+// Duplicate keys, depth and size: yaml-cpp accepts duplicate keys and keeps
+// both, and an alias shares its anchor's node, so a few lines of anchors can
+// stand for billions of values ("billion laughs"). `*budget` counts the values
+// visited, aliases expanded; the walk stops when it runs out.
+bool CheckNode(const YAML::Node& node, const YamlSource& src, int depth, int64_t* budget,
+               DiagnosticSink* sink) {
+  if (--*budget < 0) {
+    if (*budget == -1)
+      sink->Report(DiagnosticAt(src, node, Severity::kError,
+                                Tr("yaml.invalid", {"more than " + std::to_string(kMaxYamlValues) +
+                                                    " values (anchors and aliases that expand "
+                                                    "too much?)"})));
+    return false;
+  }
   if (depth > kMaxYamlDepth) {
     sink->Report(DiagnosticAt(src, node, Severity::kError,
                               Tr("yaml.too-deep", {std::to_string(kMaxYamlDepth)})));
@@ -81,32 +94,42 @@ bool CheckNode(const YAML::Node& node, const YamlSource& src, int depth, Diagnos
           ok = false;
         }
       }
-      if (!CheckNode(kv.second, src, depth + 1, sink)) ok = false;
+      if (!CheckNode(kv.second, src, depth + 1, budget, sink)) ok = false;
+      if (*budget < 0) return false;
     }
   } else if (node.IsSequence()) {
     for (const auto& item : node)
-      if (!CheckNode(item, src, depth + 1, sink)) return false;
+      if (!CheckNode(item, src, depth + 1, budget, sink)) return false;
   }
   return ok;
 }
 
-// Counts how deep brackets and indentation could nest before yaml-cpp
-// recurses, so a hostile file cannot exhaust the stack in the parser.
-int RoughNestingDepth(std::string_view yaml) {
-  int depth = 0, max_depth = 0;
-  for (char c : yaml) {
-    if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-    else if ((c == ']' || c == '}') && depth > 0) --depth;
+// Where brackets first nest deeper than kMaxYamlDepth (a byte offset into
+// `yaml`), or npos: checked before yaml-cpp recurses, so a hostile file
+// cannot exhaust the stack in the parser.
+size_t TooDeepAt(std::string_view yaml) {
+  int depth = 0;
+  for (size_t i = 0; i < yaml.size(); ++i) {
+    char c = yaml[i];
+    if (c == '[' || c == '{') {
+      if (++depth > kMaxYamlDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
   }
-  return max_depth;
+  return std::string_view::npos;
 }
 
 }  // namespace
 
 std::optional<YAML::Node> LoadYaml(std::string_view yaml, const YamlSource& src,
                                    DiagnosticSink* sink) {
-  if (RoughNestingDepth(yaml) > kMaxYamlDepth) {
-    sink->Report(DiagnosticAtLine(src, 0, 0, Severity::kError,
+  if (size_t deep = TooDeepAt(yaml); deep != std::string_view::npos) {
+    size_t line_start = yaml.rfind('\n', deep);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    int line0 = static_cast<int>(std::count(yaml.begin(), yaml.begin() + line_start, '\n'));
+    sink->Report(DiagnosticAtLine(src, line0, static_cast<int>(deep - line_start),
+                                  Severity::kError,
                                   Tr("yaml.too-deep", {std::to_string(kMaxYamlDepth)})));
     return std::nullopt;
   }
@@ -129,7 +152,8 @@ std::optional<YAML::Node> LoadYaml(std::string_view yaml, const YamlSource& src,
   }
   try {
     YAML::Node node = YAML::Load(std::string(yaml));
-    if (!CheckNode(node, src, 0, sink)) return std::nullopt;
+    int64_t budget = kMaxYamlValues;
+    if (!CheckNode(node, src, 0, &budget, sink)) return std::nullopt;
     return node;
   } catch (const YAML::Exception& e) {
     sink->Report(DiagnosticAtLine(src, e.mark.is_null() ? 0 : e.mark.line,

@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,11 +26,14 @@ struct YamlSource {
 
 // Parses `yaml`. On a syntax error reports "invalid YAML: <reason>" at the
 // error's position and returns std::nullopt. Also rejects duplicate keys in
-// any mapping and nesting deeper than kMaxYamlDepth.
+// any mapping, nesting deeper than kMaxYamlDepth and more than kMaxYamlValues
+// values (aliases expanded).
 std::optional<YAML::Node> LoadYaml(std::string_view yaml, const YamlSource& src,
                                    DiagnosticSink* sink);
 
 constexpr int kMaxYamlDepth = 64;
+// At most this many values (scalars, lists, mappings), aliases expanded.
+constexpr int64_t kMaxYamlValues = 100000;
 
 // The location of `node` (1-based), with the source line filled in.
 Diagnostic DiagnosticAt(const YamlSource& src, const YAML::Node& node, Severity severity,
