@@ -270,7 +270,7 @@ void CheckReferences(SiteConfig& c, const YAML::Node& root, const YamlSource& sr
       sink->Report(DiagnosticAt(src, tn, Severity::kError,
                                 "two types use the folder '" + t.folder + "'"));
     for (RelationDef& rel : t.relations) {
-      check(rel.target, tn["relations"][rel.name], "relation '" + rel.name + "'");
+      check(rel.target, tn["relations"][rel.name]["target"], "relation '" + rel.name + "'");
       if (const TypeDef* target = c.FindType(rel.target)) {
         if (rel.label.empty()) rel.label = rel.many ? target->plural : target->name;
         if (rel.inverse.empty()) rel.inverse = t.plural;
@@ -505,7 +505,7 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
     if (YAML::Node p = top.Node("print"); p.IsDefined() && !p.IsNull()) {
       MapReader pr(p, src, &local,
                    {"type", "pdf_name", "fields", "related", "full_summaries", "attribution",
-                    "body"},
+                    "body", "max_pages"},
                    "print");
       PrintDef def;
       def.type = pr.String("type", "", true);
@@ -515,6 +515,8 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
       def.full_summaries = pr.StringList("full_summaries");
       def.attribution = pr.String("attribution");
       def.body = pr.Bool("body", false);
+      def.max_pages = static_cast<int>(pr.Int("max_pages").value_or(3));
+      if (def.max_pages < 1) pr.Error(p["max_pages"], "print max_pages must be at least 1");
       if (!IsIdentifier(def.pdf_name))
         pr.Error(p["pdf_name"], "pdf_name '" + def.pdf_name +
                                     "' must be a plain file name (a-z, 0-9, '-', '_')");

@@ -108,6 +108,7 @@ struct PrintDef {
   std::vector<std::string> full_summaries;
   std::string attribution;  // a string field printed as the text's attribution, or ""
   bool body = false;        // whether the Markdown body is printed too
+  int max_pages = 3;        // `build --pdf` warns about a handout PDF longer than this
 };
 
 struct SiteConfig {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -107,8 +108,8 @@ std::vector<PdfJob> PdfJobs(const model::SiteModel& model) {
   const auto& print = model.config().print;
   if (!print) return jobs;
   for (const model::Page* p : model.PagesOfType(print->type))
-    jobs.push_back({HandoutUrl(*p) + "index.html", HandoutPdfPath(*p), false});
-  jobs.push_back({HandbookUrl(*print) + "index.html", HandbookPdfPath(*print), true});
+    jobs.push_back({HandoutUrl(*p) + "index.html", HandoutPdfPath(*p), true, print->max_pages});
+  jobs.push_back({HandbookUrl(*print) + "index.html", HandbookPdfPath(*print), true, 0});
   return jobs;
 }
 
@@ -212,6 +213,16 @@ Status PrintToPdf(const std::string& chromium, const std::string& html_file,
   return Status::OK();
 }
 
+int CountPdfPages(const std::string& pdf) {
+  int n = 0;
+  for (size_t at = pdf.find("/Type /Page"); at != std::string::npos;
+       at = pdf.find("/Type /Page", at + 1)) {
+    const size_t end = at + 11;
+    if (end >= pdf.size() || !std::isalpha(static_cast<unsigned char>(pdf[end]))) ++n;
+  }
+  return n;
+}
+
 void SetPdfDates(std::string* pdf, const std::string& date) {
   for (const char* key : {"/CreationDate (D:", "/ModDate (D:"}) {
     const size_t key_len = std::strlen(key);
@@ -268,6 +279,10 @@ Status MakePdfs(const model::SiteModel& model, const OutputFiles& site_files, Ou
     }
     OutputFile pdf{jobs[i].pdf_path, ReadWhole(tmp.path() + "/job-" + std::to_string(i) + "/out.pdf")};
     SetPdfDates(&pdf.bytes, date);
+    if (int pages = CountPdfPages(pdf.bytes); jobs[i].max_pages > 0 && pages > jobs[i].max_pages)
+      sink->Warning({jobs[i].html_path, 0, 0},
+                    pdf.path + " has " + std::to_string(pages) + " pages; handouts should fit on " +
+                        std::to_string(jobs[i].max_pages) + " (print.max_pages in kapstok.yaml)");
     out->push_back(std::move(pdf));
   }
   return Status::OK();

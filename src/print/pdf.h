@@ -24,7 +24,8 @@ namespace kapstok::print {
 struct PdfJob {
   std::string html_path;  // site-relative, "kenmerken/x/handout/index.html"
   std::string pdf_path;   // site-relative, "handouts/x.pdf"
-  bool outline = false;   // write a document outline (bookmarks) from the headings
+  bool outline = true;    // write a document outline (bookmarks) from the headings
+  int max_pages = 0;      // warn when the PDF has more pages; 0: no limit
 };
 
 // The handouts of the print type and the whole-site print page, in site order.
@@ -43,13 +44,17 @@ Status PrintToPdf(const std::string& chromium, const std::string& html_file,
                   const std::string& pdf_file, const std::string& profile_dir, bool outline,
                   int timeout_seconds = 120);
 
+// The number of pages of a PDF as Chromium writes it (its "/Type /Page"
+// objects are not compressed), or 0 when there are none.
+int CountPdfPages(const std::string& pdf);
+
 // Sets every /CreationDate and /ModDate in `pdf` to `date` ("YYYYMMDDHHMMSS",
 // 14 digits), in place and without changing any byte offset.
 void SetPdfDates(std::string* pdf, const std::string& date);
 
 // Prints every job of PdfJobs(model) from `site_files` and appends the PDFs
 // to `out`. A job whose HTML is missing, and every Chromium failure, is an
-// error in `sink`; returns a non-OK Status only when nothing could be tried
+// error in `sink`; a handout longer than print.max_pages is a warning; returns a non-OK Status only when nothing could be tried
 // (no Chromium, no temporary folder).
 Status MakePdfs(const model::SiteModel& model, const OutputFiles& site_files, OutputFiles* out,
                 DiagnosticSink* sink);

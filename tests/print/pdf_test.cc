@@ -34,10 +34,19 @@ TEST(PdfJobsTest, EveryHandoutAndTheWholeBookWithAnOutline) {
   ASSERT_EQ(jobs.size(), 2u);
   EXPECT_EQ(jobs[0].html_path, "recepten/soep/handout/index.html");
   EXPECT_EQ(jobs[0].pdf_path, "handouts/soep.pdf");
-  EXPECT_FALSE(jobs[0].outline);
+  EXPECT_TRUE(jobs[0].outline);
+  EXPECT_EQ(jobs[0].max_pages, 3);
   EXPECT_EQ(jobs[1].html_path, "kookboek/index.html");
   EXPECT_EQ(jobs[1].pdf_path, "kookboek.pdf");
   EXPECT_TRUE(jobs[1].outline);
+  EXPECT_EQ(jobs[1].max_pages, 0);
+}
+
+TEST(CountPdfPagesTest, CountsPageObjectsNotThePageTree) {
+  EXPECT_EQ(CountPdfPages("<</Type /Pages /Count 2>> <</Type /Page /Parent 1 0 R>>\n"
+                          "<</Type /Page\n/Parent 1 0 R>>"),
+            2);
+  EXPECT_EQ(CountPdfPages("%PDF-1.4"), 0);
 }
 
 TEST(FindChromiumTest, BadOverrideIsNotFound) {
