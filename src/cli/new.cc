@@ -37,6 +37,7 @@ constexpr size_t kCommentWidth = 88;
 std::string EscapeDoubleQuoted(std::string_view s) {
   std::string out;
   for (char c : s) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';  // a title is one line
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }

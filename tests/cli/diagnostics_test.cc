@@ -35,6 +35,7 @@ const char* const kKinds[] = {
     "content/voorbeelden/Slecht Bestand.md",       "content/voorbeeldn/verkeerde-map.md",
     "content/voorbeelden/invalid-utf8.md",         "content/voorbeelden/unclosed-front-matter.md",
     "content/voorbeelden/duplicate-key.md",        "content/voorbeelden/no-front-matter.md",
+    "content/voorbeelden/yaml-indentation.md",     "content/voorbeelden/yaml-after-quote.md",
 };
 
 // The path a diagnostic line starts with: "path:line:col: ..." (human) or
