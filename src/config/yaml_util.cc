@@ -194,6 +194,13 @@ std::optional<bool> ScalarBool(const YAML::Node& node) {
 }
 
 std::string DescribeNode(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "nothing";
+  if (node.IsMap()) return "a mapping";
+  if (node.IsSequence()) return "a list";
+  return "'" + node.Scalar() + "'";
+}
+
+std::string DescribeValue(const YAML::Node& node) {
   if (!node.IsDefined() || node.IsNull()) return Tr("yaml.describe-nothing");
   if (node.IsMap()) return Tr("yaml.describe-mapping");
   if (node.IsSequence()) return Tr("yaml.describe-list");

@@ -47,8 +47,11 @@ std::optional<int64_t> ScalarInt(const YAML::Node& node);
 std::optional<bool> ScalarBool(const YAML::Node& node);
 
 // "a mapping", "a list", "'text'", "nothing": how a node is described in
-// messages, in the message language.
+// messages about kapstok.yaml, which are in English.
 std::string DescribeNode(const YAML::Node& node);
+
+// The same in the message language (Tr), for messages editors see.
+std::string DescribeValue(const YAML::Node& node);
 
 }  // namespace kapstok::config
 

@@ -9,7 +9,9 @@ namespace kapstok::content {
 
 namespace {
 
-using config::DescribeNode;
+// Messages about content are in the message language.
+std::string DescribeNode(const YAML::Node& node) { return config::DescribeValue(node); }
+
 using config::FieldDef;
 using config::FieldType;
 using config::YamlSource;
