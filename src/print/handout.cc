@@ -83,6 +83,18 @@ std::string CssPageCounter(std::string_view pattern) {
 
 namespace {
 
+// `url` HTML-escaped with a <wbr> after each path '/', so a printed address
+// wraps between its parts rather than inside a word.
+std::string BreakableUrl(const std::string& url) {
+  std::string out;
+  const size_t path = url.find("://") == std::string::npos ? 0 : url.find("://") + 3;
+  for (size_t i = 0; i < url.size(); ++i) {
+    AppendHtmlEscaped(std::string_view(&url[i], 1), &out);
+    if (url[i] == '/' && i >= path && i + 1 < url.size()) out += "<wbr>";
+  }
+  return out;
+}
+
 // Everything one print rendering reads.
 struct Context {
   const model::SiteModel& model;
@@ -203,6 +215,7 @@ Value HandoutValue(const Context& ctx, const model::Page& page, int title_level)
   h.Set("h1", PageHeadingLevel(title_level));
   h.Set("h2", PageHeadingLevel(title_level + 1));
   h.Set("online_url", online);
+  h.Set("online_url_html", BreakableUrl(online));
   h.Set("qr_svg", QrSvg(online, ctx.theme.String("print_qr_label") + ": " + online));
   if (auto it = page.text_html.find(type.summary); it != page.text_html.end())
     h.Set("summary_html", it->second);
@@ -269,6 +282,7 @@ OutputFile RenderHandbook(const Context& ctx, const std::vector<const model::Pag
   book.Set("title", c.title);
   book.Set("description", c.description);
   book.Set("online_url", c.base_url);
+  book.Set("online_url_html", BreakableUrl(c.base_url));
   if (ctx.options.pdf) book.Set("pdf_url", HandbookPdfPath(ctx.def));
   book.Set("qr_svg", QrSvg(c.base_url, ctx.theme.String("print_qr_label") + ": " + c.base_url));
   if (const config::TypeDef* t = c.FindType(ctx.def.type)) book.Set("type_plural", t->plural);

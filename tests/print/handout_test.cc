@@ -87,6 +87,9 @@ TEST_F(HandoutTest, QrCodeHoldsTheOnlineAddress) {
                        "pagina: https://example.org/kook/recepten/soep/\""),
             std::string::npos)
       << main_;
+  // The printed address wraps only between its parts.
+  EXPECT_NE(main_.find("https://example.org/<wbr>kook/<wbr>recepten/<wbr>soep/</span>"),
+            std::string::npos);
 }
 
 TEST_F(HandoutTest, RunningHeaderAndPageCounterAreCssStrings) {
