@@ -4,6 +4,7 @@
 
 #include "base/file_system.h"
 #include "base/messages.h"
+#include "base/text.h"
 #include "cli/commands.h"
 #include "config/config.h"
 #include "output/writer.h"
@@ -16,7 +17,7 @@ const char kSchemaHelp[] =
     "\n"
     "Writes a JSON Schema per content type, generated from kapstok.yaml, to\n"
     "DIR/<type>.schema.json (default: schemas/ in the project; the folder is\n"
-    "replaced). Content files point at it with a first front-matter line\n"
+    "replaced; it may hold only *.schema.json files). Content files point at it with a first front-matter line\n"
     "'# yaml-language-server: $schema=../../schemas/<type>.schema.json', so VS\n"
     "Code (with the YAML extension) completes and checks fields while typing.\n"
     "\n"
@@ -59,6 +60,19 @@ int Schema(const std::vector<std::string>& args) {
       }
     }
     return stale > 0 ? 1 : 0;
+  }
+  // WriteSite replaces the whole folder: never let a mistyped --out (".",
+  // "content") take anything but schemas with it.
+  std::vector<DirEntry> present;
+  if (fs.ListTree(out_dir, &present).ok()) {
+    for (const DirEntry& e : present) {
+      if (!e.is_regular || e.is_symlink || e.path.find('/') != std::string::npos ||
+          !EndsWith(e.path, ".schema.json")) {
+        std::fprintf(stderr, "kapstok schema: %s\n",
+                     Tr("schema.foreign-files", {out_dir, e.path}).c_str());
+        return 2;
+      }
+    }
   }
   if (Status s = output::WriteSite(out_dir, files); !s.ok()) {
     std::fprintf(stderr, "kapstok: %s\n", s.message().c_str());

@@ -160,5 +160,17 @@ TEST(SchemaCommandTest, WritesOneSchemaPerTypeAndChecksThem) {
             std::string::npos);
 }
 
+// The output folder is replaced, so it must hold nothing but schemas.
+TEST(SchemaCommandTest, RefusesToReplaceAFolderWithOtherFiles) {
+  testing::TempProject project({"tests/fixtures/editor-basic/kapstok.yaml",
+                                "tests/fixtures/editor-basic/content"});
+  testing::RunResult r = testing::RunKapstok(project.dir(), {"schema", "--out", "content"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "kapstok schema: de map 'content' bevat ook andere bestanden dan schema's (zoals "
+            "'index.md'); kies een lege map of een map met alleen *.schema.json\n");
+  EXPECT_TRUE(std::filesystem::exists(project.dir() / "content/index.md"));
+}
+
 }  // namespace
 }  // namespace kapstok::schema
