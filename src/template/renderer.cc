@@ -35,9 +35,16 @@ void AppendValueText(const Value& v, bool escape, std::string* out) {
 
 namespace {
 
-// Deeper nesting of partials and parents than this renders nothing more; it
-// stops templates that include themselves unconditionally.
-constexpr int kMaxDepth = 200;
+// Limits on partial and parent expansion within one render. Templates that
+// include themselves with no section around the tag are compile errors, but
+// recursion can still run away through data (a node whose children list is
+// looked up in its parent) or through a block override that includes the
+// parent again, and then it may branch exponentially. Past these limits the
+// renderer includes nothing more. Real pages stay far below both: navigation
+// trees nest a few levels, and a page of 100,000 includes would be megabytes
+// of HTML.
+constexpr int kMaxDepth = 100;
+constexpr int kMaxIncludes = 100000;
 
 // The block overrides in force: those of the innermost parent tag being
 // rendered plus, with precedence, those of every parent tag around it.
@@ -144,7 +151,8 @@ class Renderer {
       const Value* name = Lookup(n.path);
       t = (name != nullptr && name->is_string()) ? set_.Find(name->as_string()) : nullptr;
     }
-    if (t == nullptr || depth_ >= kMaxDepth) return;
+    if (t == nullptr || depth_ >= kMaxDepth || includes_ >= kMaxIncludes) return;
+    ++includes_;
     std::string inner_indent;
     if (n.standalone) {
       inner_indent.reserve(indent.size() + n.indent.size());
@@ -164,6 +172,20 @@ class Renderer {
   // else its own default content.
   void Block(const Node& n, std::string_view indent, const Scope* scope) {
     Override o = FindOverride(scope, n.text);
+    // A block inside the override that is being rendered for it (directly or
+    // through other overrides) shows its own default content; otherwise the
+    // override would include itself forever.
+    if (o.block != nullptr &&
+        std::find(active_.begin(), active_.end(), o.block) != active_.end()) {
+      o = Override{};
+    }
+    if (o.block != nullptr) active_.push_back(o.block);
+    RenderBlock(n, o, indent, scope);
+    if (o.block != nullptr) active_.pop_back();
+  }
+
+  void RenderBlock(const Node& n, const Override& o, std::string_view indent,
+                   const Scope* scope) {
     const Node& content = o.block != nullptr ? *o.block : n;
     std::string_view base = o.block != nullptr ? o.indent : indent;
     if (!n.standalone) {
@@ -179,6 +201,8 @@ class Renderer {
   std::vector<const Value*> stack_;
   std::string* out_;
   int depth_ = 0;
+  int includes_ = 0;
+  std::vector<const Node*> active_;  // overrides being rendered, outermost first
 };
 
 }  // namespace

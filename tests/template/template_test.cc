@@ -125,7 +125,24 @@ TEST(TemplateTest, DeepDynamicRecursionStopsInsteadOfCrashing) {
   ASSERT_NE(set, nullptr);
   Value v;
   v.Set("self", "loop");
-  EXPECT_EQ(set->Render("loop", v), std::string(201, 'x'));
+  EXPECT_EQ(set->Render("loop", v), std::string(101, 'x'));  // the page plus 100 levels
+}
+
+TEST(TemplateTest, BranchingRecursionIsCutOffInsteadOfRunningForever) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::Compile(
+      {{"loop", {"loop.mustache", "x{{#list}}{{>*self}}{{>*self}}{{/list}}"}}}, &sink);
+  ASSERT_NE(set, nullptr);
+  Value v;
+  v.Set("self", "loop").Set("list", Value::List{1});
+  // Without a limit this would include 2^100 partials.
+  EXPECT_EQ(set->Render("loop", v), std::string(100001, 'x'));
+}
+
+TEST(TemplateTest, ABlockInsideItsOwnOverrideShowsItsDefault) {
+  EXPECT_EQ(RenderString("{{<p}}{{$x}}[{{$x}}inner{{/x}}]{{/x}}{{/p}}", Value(),
+                         {{"p", "<{{$x}}default{{/x}}>"}}),
+            "<[inner]>");
 }
 
 TEST(TemplateTest, UnknownTemplateRendersNothing) {
