@@ -70,6 +70,33 @@ std::string ResolveUrl(std::string_view base, std::string_view href) {
   return origin + NormalizePath(joined) + tail;
 }
 
+std::string RebaseSources(std::string_view html, const std::string& from_url,
+                          const std::string& to_url) {
+  static const std::string kOrigin = "https://site.invalid";
+  std::string root;
+  for (char c : to_url)
+    if (c == '/') root += "../";
+  std::string out;
+  size_t pos = 0;
+  for (size_t at = FindCaseless(html, " src=\"", 0); at != std::string_view::npos;
+       at = FindCaseless(html, " src=\"", pos)) {
+    const size_t value_at = at + 6;
+    const size_t value_end = html.find('"', value_at);
+    if (value_end == std::string_view::npos) break;
+    std::string_view src = html.substr(value_at, value_end - value_at);
+    out.append(html.substr(pos, value_at - pos));
+    if (src.empty() || HasScheme(src) || src.front() == '/' || src.front() == '#') {
+      out.append(src);
+    } else {
+      std::string abs = ResolveUrl(kOrigin + "/" + from_url, src);
+      out.append(root + abs.substr(kOrigin.size() + 1));
+    }
+    pos = value_end;
+  }
+  out.append(html.substr(pos));
+  return out;
+}
+
 int Endnotes::NumberFor(const std::string& url) {
   auto it = std::find(urls_.begin(), urls_.end(), url);
   if (it != urls_.end()) return static_cast<int>(it - urls_.begin()) + 1;

@@ -19,6 +19,14 @@ namespace kapstok::print {
 // relative paths are joined to base's folder with "." and ".." removed.
 std::string ResolveUrl(std::string_view base, std::string_view href);
 
+// Rewrites the relative src="..." attributes (images) in `html`, written for
+// the page at site-relative `from_url`, so they work from the page at
+// `to_url` ("kenmerken/x/" -> "kenmerken/x/handout/": "a.png" becomes
+// "../../../kenmerken/x/a.png", by way of the site root). Absolute, root-relative and data: sources stay; images stay
+// local, so printing needs no network.
+std::string RebaseSources(std::string_view html, const std::string& from_url,
+                          const std::string& to_url);
+
 class Endnotes {
  public:
   // Rewrites the links in `html`, whose relative hrefs are relative to the

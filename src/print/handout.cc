@@ -233,10 +233,13 @@ Value HandoutValue(const Context& ctx, const model::Page& page, int title_level)
 }
 
 // Renders the content partial for `h` and rewrites its links to endnotes.
-void RenderContent(const Context& ctx, const model::Page& page, const Value& frame, Value* h) {
+// `print_url` is where the result is shown; images are rebased to it.
+void RenderContent(const Context& ctx, const model::Page& page, const std::string& print_url,
+                   const Value& frame, Value* h) {
   Value top;
   top.Set("handout", *h);
-  std::string html = render::RenderWith(ctx.theme, "partials/handout-content", frame, &top);
+  std::string html = RebaseSources(
+      render::RenderWith(ctx.theme, "partials/handout-content", frame, &top), page.url, print_url);
   Endnotes notes;
   h->Set("content_html",
          notes.Rewrite(html, render::AbsoluteUrl(ctx.model.config(), page.url)));
@@ -268,7 +271,7 @@ OutputFile RenderHandout(const Context& ctx, const model::Page& page) {
   Value h = HandoutValue(ctx, page, 1);
   h.Set("page_url", page.url);
   if (ctx.options.pdf) h.Set("pdf_url", HandoutPdfPath(page));
-  RenderContent(ctx, page, frame, &h);
+  RenderContent(ctx, page, url, frame, &h);
   frame.Set("handout", std::move(h));
   return {url + "index.html", render::RenderWith(ctx.theme, "handout", frame)};
 }
@@ -290,7 +293,7 @@ OutputFile RenderHandbook(const Context& ctx, const std::vector<const model::Pag
   int n = 0;
   for (const model::Page* p : pages) {
     Value h = HandoutValue(ctx, *p, 2);
-    RenderContent(ctx, *p, frame, &h);
+    RenderContent(ctx, *p, url, frame, &h);
     h.Set("number", static_cast<int64_t>(++n));
     h.Set("page_name", "section-" + std::to_string(n));
     h.Set("css_title", CssString(p->title()));

@@ -81,5 +81,21 @@ TEST(EndnotesTest, UnterminatedTagIsCopiedUnchanged) {
   EXPECT_EQ(notes.Rewrite("<a href=\"x", kPage), "<a href=\"x");
 }
 
+TEST(RebaseSourcesTest, RelativeImagesWorkFromThePrintPage) {
+  EXPECT_EQ(RebaseSources("<img src=\"a.png\" alt=\"A\"><img alt=\"\" src=\"../../img/b.png\">",
+                          "kenmerken/x/", "kenmerken/x/handout/"),
+            "<img src=\"../../../kenmerken/x/a.png\" alt=\"A\">"
+            "<img alt=\"\" src=\"../../../img/b.png\">");
+  EXPECT_EQ(RebaseSources("<img src=\"a.png\">", "kenmerken/x/", "handboek/"),
+            "<img src=\"../kenmerken/x/a.png\">");
+}
+
+TEST(RebaseSourcesTest, LeavesAbsoluteAndDataSourcesAlone) {
+  const std::string in =
+      "<img src=\"https://e.org/a.png\"><img src=\"/b.png\"><img src=\"data:image/png;base64,AA\">"
+      "<p>src=\"x\"</p>";
+  EXPECT_EQ(RebaseSources(in, "kenmerken/x/", "kenmerken/x/handout/"), in);
+}
+
 }  // namespace
 }  // namespace kapstok::print
