@@ -268,6 +268,8 @@ OutputFile RenderHandout(const Context& ctx, const model::Page& page) {
                                  page.title() + " (" + ctx.theme.String("print_handout") + ")",
                                  page.type()->id, url);
   frame.Set("print", PrintStrings(ctx, page.title()));
+  // A print version: search engines should send readers to the page itself.
+  frame.Set("canonical", render::AbsoluteUrl(ctx.model.config(), page.url));
   Value h = HandoutValue(ctx, page, 1);
   h.Set("page_url", page.url);
   if (ctx.options.pdf) h.Set("pdf_url", HandoutPdfPath(page));

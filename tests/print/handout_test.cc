@@ -100,6 +100,11 @@ TEST_F(HandoutTest, RunningHeaderAndPageCounterAreCssStrings) {
             std::string::npos);
 }
 
+TEST_F(HandoutTest, CanonicalIsTheOnlinePage) {
+  EXPECT_NE(html_.find("<link rel=\"canonical\" href=\"https://example.org/kook/recepten/soep/\">"),
+            std::string::npos);
+}
+
 TEST_F(HandoutTest, NoScreenChrome) {
   EXPECT_EQ(html_.find("<nav"), std::string::npos);
   EXPECT_EQ(html_.find("<script"), std::string::npos);
