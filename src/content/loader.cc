@@ -135,7 +135,10 @@ LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
   // Ids are unique per type (the folder makes them so); report clashes that
   // differ only in case or folding, which collide on case-insensitive disks.
   for (size_t i = 0; i < jobs.size(); ++i) {
-    if (!parsed[i]) continue;
+    if (!parsed[i]) {
+      out.broken_paths.insert(jobs[i].rel_path);
+      continue;
+    }
     ParsedPage& p = *parsed[i];
     switch (jobs[i].kind) {
       case Job::Kind::kHome: out.home = std::move(p); break;

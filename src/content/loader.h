@@ -7,6 +7,7 @@
 #define KAPSTOK_CONTENT_LOADER_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct LoadedContent {
   std::optional<ParsedPage> home;       // content/index.md
   std::vector<ParsedPage> list_intros;  // content/<folder>/_index.md (type set)
   std::vector<StaticFile> static_files; // images and other non-Markdown files
+  // Pages that exist but have errors (rel paths): links and relations to
+  // them are not reported again, so one mistake gives one diagnostic.
+  std::set<std::string> broken_paths;
 };
 
 struct LoadOptions {

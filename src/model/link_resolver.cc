@@ -68,6 +68,8 @@ std::optional<std::string> PageLinkResolver::ResolveLink(std::string_view href,
   if (auto it = by_path_.find(norm); it != by_path_.end())
     return RelativeHref(root_, it->second->url) + fragment;
   if (static_paths_.count(norm)) return root_ + norm + fragment;
+  // A page with errors of its own: already reported, and the build fails.
+  if (broken_paths_ && broken_paths_->count(norm)) return root_ + norm + fragment;
   *error = Tr("link.broken", {std::string(href)});
   // Suggest the nearest page path, written relative like the original.
   std::vector<std::string> candidates;

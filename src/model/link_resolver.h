@@ -27,9 +27,9 @@ class PageLinkResolver : public markdown::LinkResolver {
   PageLinkResolver(const std::map<std::string, const Page*>& by_path,
                    const std::set<std::string>& static_paths,
                    const std::map<std::string, const Page*>& citable, std::string dir,
-                   std::string root)
+                   std::string root, const std::set<std::string>* broken_paths = nullptr)
       : by_path_(by_path), static_paths_(static_paths), citable_(citable),
-        dir_(std::move(dir)), root_(std::move(root)) {}
+        dir_(std::move(dir)), root_(std::move(root)), broken_paths_(broken_paths) {}
 
   std::optional<std::string> ResolveLink(std::string_view href, std::string* error,
                                          std::string* hint) const override;
@@ -42,6 +42,7 @@ class PageLinkResolver : public markdown::LinkResolver {
   const std::map<std::string, const Page*>& citable_;
   std::string dir_;
   std::string root_;
+  const std::set<std::string>* broken_paths_;  // pages with errors of their own
 };
 
 }  // namespace kapstok::model

@@ -107,6 +107,7 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
   auto model = std::make_unique<SiteModel>();
   model->config_ = &config;
   model->static_files_ = std::move(loaded.static_files);
+  model->broken_paths_ = std::move(loaded.broken_paths);
   model->pages_.reserve(loaded.pages.size());
   for (content::ParsedPage& p : loaded.pages) {
     auto page = std::make_unique<Page>();
@@ -152,6 +153,7 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
         for (const content::RelationRef& ref : it->second) {
           const Page* t = model->Find(def.target, ref.id);
           if (!t) {
+            if (model->broken_paths_.count(target->folder + "/" + ref.id + ".md")) continue;
             ReportUnknownTarget(ref, *target, model->PagesOfType(def.target), sink);
             continue;
           }
@@ -167,7 +169,8 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
       const config::TypeDef* keys = config.FindType(f.keys);
       for (size_t i = 0; i < it->second.entries.size(); ++i) {
         const std::string& key = it->second.entries[i].first;
-        if (!model->Find(f.keys, key)) {
+        if (!model->Find(f.keys, key) &&
+            !model->broken_paths_.count(keys->folder + "/" + key + ".md")) {
           const SourceLocation& loc = it->second.entry_locations[i];
           ReportUnknownTarget({key, loc, std::string(LineOf(p->src.source, loc.line))}, *keys,
                               model->PagesOfType(f.keys), sink);
@@ -221,7 +224,8 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
     std::string dir = p->src.rel_path.find('/') == std::string::npos
                           ? ""
                           : p->src.rel_path.substr(0, p->src.rel_path.rfind('/'));
-    PageLinkResolver resolver(model->by_path_, static_paths, citable, dir, p->root);
+    PageLinkResolver resolver(model->by_path_, static_paths, citable, dir, p->root,
+                              &model->broken_paths_);
     markdown::Options opt;
     opt.path = p->src.path;
     opt.line_offset = p->src.body_line_offset;

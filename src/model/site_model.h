@@ -9,6 +9,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,7 @@ class SiteModel {
   std::map<std::string, const Page*> by_path_;  // "kenmerken/x.md" -> page
   std::map<std::string, ListIntro> intros_;
   std::vector<content::StaticFile> static_files_;
+  std::set<std::string> broken_paths_;
 };
 
 // Links the loaded pages: assigns URLs, resolves relation ids (unknown ones

@@ -1,0 +1,184 @@
+#include "pipeline/build.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+
+#include "fixture.h"
+
+namespace kapstok::pipeline {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using kapstok::testing::FindFile;
+using kapstok::testing::FixtureFs;
+
+std::string Printed(const DiagnosticSink& sink) {
+  std::string out;
+  for (const Diagnostic& d : sink.Sorted()) out += FormatHuman(d);
+  return out;
+}
+
+BuildResult BuildInMemory(const FileSystem& fs, DiagnosticSink* sink) {
+  BuildOptions options;
+  options.project_dir = "";
+  options.write = false;
+  return Build(fs, options, sink);
+}
+
+// Every relative href of an HTML file, resolved against its folder.
+std::set<std::string> InternalLinks(const OutputFile& file) {
+  std::set<std::string> out;
+  std::string dir = file.path.substr(0, file.path.rfind('/') + 1);
+  std::regex href("href=\"([^\"#:]*)(#[^\"]*)?\"");
+  for (std::sregex_iterator it(file.bytes.begin(), file.bytes.end(), href), end; it != end; ++it) {
+    std::string target = (*it)[1];
+    if (target.empty()) continue;
+    std::filesystem::path p = std::filesystem::path(dir + target).lexically_normal();
+    std::string s = p.generic_string();
+    if (s == ".") s = "";
+    if (s.empty() || s.back() == '/') s += "index.html";
+    if (s.rfind("./", 0) == 0) s = s.substr(2);
+    out.insert(s);
+  }
+  return out;
+}
+
+TEST(BuildTest, RelationAppearsOnBothPagesWithWorkingLinks) {
+  MemoryFileSystem fs = FixtureFs("valid-basic");
+  DiagnosticSink sink;
+  BuildResult r = BuildInMemory(fs, &sink);
+  ASSERT_EQ(Printed(sink), "");
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_EQ(r.pages, 4u);
+  const OutputFile* example = FindFile(r.output, "voorbeelden/buurtkamer/index.html");
+  const OutputFile* kenmerk = FindFile(r.output, "kenmerken/eigen-kracht/index.html");
+  ASSERT_NE(example, nullptr);
+  ASSERT_NE(kenmerk, nullptr);
+  // Forward: the example lists its kenmerken; inverse: the kenmerk lists the example.
+  EXPECT_THAT(example->bytes, HasSubstr("<a href=\"../../kenmerken/eigen-kracht/\">Eigen kracht versterken</a>"));
+  EXPECT_THAT(kenmerk->bytes, HasSubstr("Praktijkvoorbeelden <span class=\"count\">(1)</span>"));
+  EXPECT_THAT(kenmerk->bytes, HasSubstr("<a href=\"../../voorbeelden/buurtkamer/\">De buurtkamer</a>"));
+  // Both links resolve to files of the site.
+  for (const OutputFile* f : {example, kenmerk})
+    for (const std::string& link : InternalLinks(*f))
+      EXPECT_NE(FindFile(r.output, link), nullptr) << f->path << " links to missing " << link;
+}
+
+TEST(BuildTest, RewritesMarkdownLinksAndCitations) {
+  MemoryFileSystem fs = FixtureFs("valid-basic");
+  DiagnosticSink sink;
+  BuildResult r = BuildInMemory(fs, &sink);
+  const OutputFile* kenmerk = FindFile(r.output, "kenmerken/eigen-kracht/index.html");
+  ASSERT_NE(kenmerk, nullptr);
+  EXPECT_THAT(kenmerk->bytes, HasSubstr("href=\"../../kenmerken/samenwerken/#aanpak\""));
+  EXPECT_THAT(kenmerk->bytes, HasSubstr("<h2 id=\"coordinatie\">Coördinatie</h2>"));
+  // The citation in a text field links the source and lists it under Bronnen.
+  EXPECT_THAT(kenmerk->bytes, HasSubstr("href=\"../../bronnen/movisie2013/\""));
+  EXPECT_THAT(kenmerk->bytes, HasSubstr("id=\"sources-title\""));
+  const OutputFile* home = FindFile(r.output, "index.html");
+  ASSERT_NE(home, nullptr);
+  EXPECT_THAT(home->bytes, HasSubstr("href=\"kenmerken/eigen-kracht/\""));
+}
+
+TEST(BuildTest, WritesListsFeedSitemapRobotsAnd404) {
+  MemoryFileSystem fs = FixtureFs("valid-basic");
+  DiagnosticSink sink;
+  BuildResult r = BuildInMemory(fs, &sink);
+  for (const char* path : {"index.html", "kenmerken/index.html", "voorbeelden/index.html",
+                           "404.html", "sitemap.xml", "robots.txt", "feed.xml",
+                           "assets/kapstok.css"})
+    EXPECT_NE(FindFile(r.output, path), nullptr) << path;
+  const OutputFile* sitemap = FindFile(r.output, "sitemap.xml");
+  EXPECT_THAT(sitemap->bytes, HasSubstr("<loc>https://example.org/test/kenmerken/eigen-kracht/</loc>"));
+  EXPECT_THAT(sitemap->bytes, Not(HasSubstr("404")));
+  const OutputFile* feed = FindFile(r.output, "feed.xml");
+  EXPECT_THAT(feed->bytes, HasSubstr("<updated>2012-01-01T00:00:00Z</updated>"));
+  // The list is in site order (volgorde), and the edit link points at the file.
+  const OutputFile* list = FindFile(r.output, "kenmerken/index.html");
+  EXPECT_LT(list->bytes.find("Eigen kracht versterken"), list->bytes.find("Samenwerken"));
+  const OutputFile* page = FindFile(r.output, "kenmerken/samenwerken/index.html");
+  EXPECT_THAT(page->bytes,
+              HasSubstr("https://github.com/example/test/edit/main/content/kenmerken/samenwerken.md"));
+  // 404 is served at any depth, so it links from the site's own path.
+  EXPECT_THAT(FindFile(r.output, "404.html")->bytes, HasSubstr("href=\"/test/assets/kapstok.css\""));
+}
+
+TEST(BuildTest, TwoBuildsAreByteIdentical) {
+  MemoryFileSystem fs = FixtureFs("valid-basic");
+  DiagnosticSink s1, s2;
+  BuildResult a = BuildInMemory(fs, &s1);
+  BuildResult b = BuildInMemory(fs, &s2);
+  ASSERT_EQ(a.output.size(), b.output.size());
+  for (size_t i = 0; i < a.output.size(); ++i) {
+    EXPECT_EQ(a.output[i].path, b.output[i].path);
+    EXPECT_EQ(a.output[i].bytes, b.output[i].bytes) << a.output[i].path;
+  }
+}
+
+TEST(BuildTest, ReportsAllContentErrorsAndWritesNothing) {
+  MemoryFileSystem fs = FixtureFs("invalid-links");
+  DiagnosticSink sink;
+  BuildResult r = BuildInMemory(fs, &sink);
+  EXPECT_TRUE(r.status.ok());
+  EXPECT_EQ(sink.error_count(), 3) << Printed(sink);
+  EXPECT_TRUE(r.output.empty());
+}
+
+TEST(BuildTest, MissingConfigIsAnOperationalError) {
+  MemoryFileSystem fs;
+  DiagnosticSink sink;
+  BuildResult r = BuildInMemory(fs, &sink);
+  EXPECT_FALSE(r.status.ok());
+  EXPECT_EQ(r.status.message(), "kapstok.yaml: no such file");
+}
+
+class DiskBuildTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("kapstok-build-test-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(DiskBuildTest, FailedBuildLeavesPreviousSiteUntouched) {
+  MemoryFileSystem good = FixtureFs("valid-basic");
+  BuildOptions options;
+  options.project_dir = "";
+  options.out_dir = (dir_ / "site").string();
+  DiagnosticSink sink;
+  ASSERT_TRUE(Build(good, options, &sink).status.ok());
+  ASSERT_FALSE(sink.has_errors()) << Printed(sink);
+  std::string page = (dir_ / "site/kenmerken/eigen-kracht/index.html").string();
+  std::ifstream in(page);
+  std::string before((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_THAT(before, HasSubstr("Eigen kracht versterken"));
+
+  // Break one file: the build reports it and the site on disk stays as it was.
+  MemoryFileSystem bad = FixtureFs("valid-basic");
+  bad.AddFile("content/kenmerken/eigen-kracht.md",
+              "---\ntitle: Kapot\nvolgorde: x\nsamenvatting: s\n---\n");
+  DiagnosticSink sink2;
+  Build(bad, options, &sink2);
+  // One error: pages that name the broken one do not report it again.
+  EXPECT_EQ(sink2.error_count(), 1) << Printed(sink2);
+  std::ifstream again(page);
+  std::string after((std::istreambuf_iterator<char>(again)), {});
+  EXPECT_EQ(before, after);
+  // No staging folders are left beside the site.
+  int entries = 0;
+  for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir_)) ++entries;
+  EXPECT_EQ(entries, 1);
+}
+
+}  // namespace
+}  // namespace kapstok::pipeline
