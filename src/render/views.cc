@@ -131,7 +131,10 @@ Value PageView(const SharedViews& shared, const model::Page& page) {
   v.Set("type_url", type.list ? type.folder + "/" : "");
   v.Set("incomplete", page.src.incomplete);
   v.Set("draft", page.src.draft);
-  v.Set("edit_url", EditUrl(model.config(), page.src.path));
+  // Only when there is one: an empty string is truthy in Mustache, and the
+  // template would show an "edit" link to nowhere.
+  if (std::string edit = EditUrl(model.config(), page.src.path); !edit.empty())
+    v.Set("edit_url", edit);
   v.Set("source_path", page.src.path);
   v.Set("body_html", page.body.html);
   v.Set("has_body", !Trim(page.body.html).empty());

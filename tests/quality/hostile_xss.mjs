@@ -95,6 +95,9 @@ for (const rel of files) {
       if (!ok) failures.push(`${rel}: a <script> the theme did not write: ${t[0]}`);
     }
   }
+  // project.yaml names no repository: no "edit this page" link to nowhere
+  // (an empty edit_url was truthy in the template).
+  if (/class="edit-link"/.test(html)) failures.push(`${rel}: an edit link without a repository`);
   // The theme writes no inline script with content, except JSON data.
   const inline = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi;
   let s;
