@@ -25,29 +25,32 @@ function gz(rel) {
 async function measure(name, query, prefixes, run) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const seen = [];
-  page.on('requestfinished', (req) => {
+  // Issue and finish times as the page sees them: a request queued behind
+  // the browser's six connections per host still belongs to the round in
+  // which the script asked for it.
+  const seen = new Map();
+  page.on('request', (req) => {
     const p = new URL(req.url()).pathname;
-    if (prefixes.some((x) => p.startsWith(x))) seen.push({ path: p, timing: req.timing() });
+    if (prefixes.some((x) => p.startsWith(x))) seen.set(req, { path: p, begin: performance.now(), end: Infinity });
   });
+  page.on('requestfinished', (req) => { if (seen.has(req)) seen.get(req).end = performance.now(); });
   const t0 = Date.now();
   const info = await run(page);
   const ms = Date.now() - t0;
   await page.waitForTimeout(200);
-  const reqs = seen.map((r) => ({ path: r.path, begin: r.timing.startTime,
-    end: r.timing.startTime + r.timing.responseEnd, engine: ENGINE.test(r.path) }));
+  const reqs = [...seen.values()].map((r) => ({ ...r, engine: ENGINE.test(r.path) }));
   reqs.sort((a, b) => a.begin - b.begin);
   // Rounds count index files only: the engine script loads with the page.
   for (const r of reqs) {
     if (r.engine) { r.round = 0; continue; }
-    r.round = 1 + Math.max(0, ...reqs.filter((q) => q !== r && !q.engine && q.end <= r.begin + 0.5 && q.round).map((q) => q.round));
+    r.round = 1 + Math.max(0, ...reqs.filter((q) => q !== r && !q.engine && q.end <= r.begin && q.round).map((q) => q.round));
   }
   const out = {
     engine: name, query, results: info.results, first: info.first, ms,
     requests: reqs.length, engine_gzip_bytes: reqs.filter((r) => r.engine).reduce((n, r) => n + gz(r.path), 0),
     rounds: Math.max(0, ...reqs.map((r) => r.round)),
     gzip_bytes: reqs.reduce((n, r) => n + gz(r.path), 0),
-    files: reqs.map((r) => `${r.round}:${r.path}`),
+    files: reqs.map((r) => `${r.round}:${r.path}:${gz(r.path)}`),
   };
   console.log(JSON.stringify(out));
   await context.close();

@@ -33,6 +33,8 @@ if [ ! -d "$CORPUS/content" ]; then
   python3 "$GEN" "$N" "$CORPUS" >/dev/null
 fi
 cp "$HERE/kapstok.yaml" "$CORPUS/kapstok.yaml"
+ln -sfn "$REPO/templates" "$CORPUS/templates"   # the handbook's templates and theme
+ln -sfn "$REPO/themes" "$CORPUS/themes"
 
 timed() {  # timed LABEL CMD... -> appends "LABEL seconds maxrss_kb" to $WORK/times
   local label=$1; shift

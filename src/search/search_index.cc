@@ -102,7 +102,9 @@ void WriteDocuments(const std::vector<Document>& docs, const std::vector<std::st
       Json sections = Json::array();
       for (const Section& s : d.sections) sections.push_back({s.heading, s.anchor, s.text});
       size_t type = std::lower_bound(type_ids.begin(), type_ids.end(), d.type) - type_ids.begin();
-      list.push_back({d.url, d.title, type, d.summary, sections});
+      // The pipeline puts the summary in the top section; store it once.
+      bool in_top = !d.sections.empty() && d.sections[0].text.find(d.summary) != std::string::npos;
+      list.push_back({d.url, d.title, type, in_top ? "" : d.summary, sections});
     }
     files->push_back(ScriptFile(Numbered("d", first / per_file), Dump(list)));
   }

@@ -45,7 +45,7 @@ struct Options {
   // bench/README.md): raw bytes of terms+postings per chunk file, and how
   // many documents share a document file.
   size_t chunk_bytes = 16 * 1024;
-  int documents_per_file = 2;
+  int documents_per_file = 1;
 };
 
 // Returns the index files, paths relative to the site root, all under

@@ -98,14 +98,24 @@ TEST(BuildIndexTest, ChunkRowsCarryPostingsAndSpellings) {
 TEST(BuildIndexTest, DocumentsAndFacetBits) {
   OutputFiles files = BuildIndex(Handbook(), {});
   nlohmann::json docs = Payload(*Find(files, "search/d/000.js"), "d/000");
-  ASSERT_EQ(docs.size(), 2u);
+  ASSERT_EQ(docs.size(), 1u);  // one document per file by default
   EXPECT_EQ(docs[0][0], "kenmerken/eigen-kracht-versterken/");
   EXPECT_EQ(docs[0][2], 0);  // type index of "kenmerk"
+  EXPECT_EQ(docs[0][3], "De professional versterkt de eigen kracht van de burger.");
   EXPECT_EQ(docs[0][4][1], nlohmann::json::array({"Effect", "effect", "Coördinatie van zorg."}));
+  EXPECT_EQ(Payload(*Find(files, "search/d/001.js"), "d/001")[0][1], "Buurtkracht");
   nlohmann::json facets = Payload(*Find(files, "search/f.js"), "f");
   // Bits: kenmerk, praktijkvoorbeeld, "Werk en inkomen", "Wonen".
   EXPECT_EQ(facets["width"], 1);
   EXPECT_EQ(facets["bits"], "JO");  // 1+8 = 9 -> 'J'; 2+4+8 = 14 -> 'O'
+}
+
+TEST(BuildIndexTest, StoresASummaryThatIsAlsoTheTopTextOnce) {
+  std::vector<Document> docs = Handbook();
+  docs[0].sections[0].text = docs[0].summary + " Meer tekst.";
+  nlohmann::json d = Payload(*Find(BuildIndex(docs, {}), "search/d/000.js"), "d/000");
+  EXPECT_EQ(d[0][3], "");
+  EXPECT_EQ(d[0][4][0][2], docs[0].summary + " Meer tekst.");
 }
 
 TEST(BuildIndexTest, IsDeterministic) {

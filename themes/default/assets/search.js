@@ -653,10 +653,10 @@
   function present(found, docs) {
     return found.map(function (r, i) {
       var d = docs[i], sec = d.sections[r.section] || { heading: '', anchor: '', text: '' };
-      var text = sec.text || d.summary || '';
+      var text = sec.text || d.summary || (d.sections[0] && d.sections[0].text) || '';
       var ex = excerpt(engine.norm, text, lastTerms, lastWords);
       if (!ex.hits && r.section !== 0 && d.sections[0]) {
-        ex = excerpt(engine.norm, d.sections[0].text || d.summary, lastTerms, lastWords);
+        ex = excerpt(engine.norm, d.sections[0].text || d.summary || '', lastTerms, lastWords);
       }
       return { href: pageHref(d.url, sec.anchor), title: d.title, typeLabel: d.typeLabel, type: d.type,
                heading: sec.heading, excerpt: ex.html };
