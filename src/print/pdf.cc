@@ -1,16 +1,11 @@
 #include "print/pdf.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cctype>
 #include <cerrno>
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -21,8 +16,7 @@
 
 #include "base/text.h"
 #include "print/handout.h"
-
-extern char** environ;
+#include "print/subprocess.h"
 
 namespace kapstok::print {
 
@@ -159,56 +153,15 @@ Status PrintToPdf(const std::string& chromium, const std::string& html_file,
                                    "--print-to-pdf=" + pdf_file};
   if (outline) args.push_back("--generate-pdf-document-outline");
   args.push_back("file://" + html_file);
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  // The child gets the profile folder as HOME, so nothing lands in ~/.config.
-  std::vector<std::string> env_store;
-  for (char** e = environ; *e; ++e)
-    if (std::strncmp(*e, "HOME=", 5) != 0) env_store.emplace_back(*e);
-  env_store.push_back("HOME=" + profile_dir);
-  std::vector<char*> envp;
-  for (std::string& e : env_store) envp.push_back(e.data());
-  envp.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
-  posix_spawnattr_t attr;
-  posix_spawnattr_init(&attr);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);  // its own group, killed as one
-  posix_spawnattr_setpgroup(&attr, 0);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, chromium.c_str(), &actions, &attr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  posix_spawnattr_destroy(&attr);
-  if (rc != 0) return Status::IOError(chromium, std::strerror(rc));
-
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
-  int status = 0;
-  bool timed_out = false;
-  for (;;) {
-    pid_t r = waitpid(pid, &status, WNOHANG);
-    if (r == pid || (r < 0 && errno != EINTR)) break;
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(-pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      timed_out = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  kill(-pid, SIGKILL);  // helper processes Chromium may have left in its group
+  ProcessResult run;
+  if (Status s = RunProcess(args, profile_dir, log, timeout_seconds, &run); !s.ok()) return s;
   const std::string what = "printing " + html_file;
-  if (timed_out)
+  if (run.timed_out)
     return Status::IOError(what, "Chromium did not finish within " +
                                      std::to_string(timeout_seconds) + " s" +
                                      LastLines(ReadWhole(log), 5));
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !fs::exists(pdf_file, ec))
-    return Status::IOError(what, "Chromium failed (exit status " +
-                                     std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) +
+  if (run.exit_code != 0 || !fs::exists(pdf_file, ec))
+    return Status::IOError(what, "Chromium failed (exit status " + std::to_string(run.exit_code) +
                                      ")" + LastLines(ReadWhole(log), 5));
   return Status::OK();
 }
