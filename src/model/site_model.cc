@@ -100,10 +100,45 @@ void ReportUnknownTarget(const content::RelationRef& ref, const config::TypeDef&
   sink->Report(std::move(d));
 }
 
+// A list item or map item is one line of inline Markdown: "3. Werken" must
+// stay text, not become a numbered list starting at 3. Escapes what would
+// open a block at the start of the line.
+std::string InlineOnly(std::string_view text) {
+  std::string_view t = text;
+  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+  if (t.empty()) return {};
+  size_t digits = 0;
+  while (digits < t.size() && digits < 9 && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  auto opens_block = [&](size_t at) {
+    return at + 1 >= t.size() || t[at + 1] == ' ' || t[at + 1] == '\t';
+  };
+  std::string out;
+  if (digits > 0 && digits < t.size() && (t[digits] == '.' || t[digits] == ')') &&
+      opens_block(digits)) {
+    out.append(t.substr(0, digits));
+    out += '\\';
+    out.append(t.substr(digits));
+    return out;
+  }
+  char c = t.front();
+  if (c == '#' || c == '>' || c == '=' || ((c == '-' || c == '+' || c == '*') &&
+      (opens_block(0) || t.find_first_not_of(c) == std::string_view::npos))) {
+    out += '\\';
+  }
+  out.append(t);
+  return out;
+}
+
 }  // namespace
 
 std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
                                       const config::SiteConfig& config, DiagnosticSink* sink) {
+  return BuildModel(std::move(loaded), config, sink, ModelOptions{});
+}
+
+std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
+                                      const config::SiteConfig& config, DiagnosticSink* sink,
+                                      const ModelOptions& options) {
   auto model = std::make_unique<SiteModel>();
   model->config_ = &config;
   model->static_files_ = std::move(loaded.static_files);
@@ -219,8 +254,22 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
     all.push_back(page.get());
     intro_pages.push_back(std::move(page));
   }
-  ParallelFor(all.size(), [&](size_t i) {
-    Page* p = all[i];
+  // A Markdown link to "../kenmerken/_index.md" opens the list page, and one
+  // to "index.md" at the top the home page, whether or not those files exist.
+  for (const config::TypeDef& t : config.types) {
+    if (!t.list) continue;
+    auto page = std::make_unique<Page>();
+    page->url = t.folder + "/";
+    model->by_path_.emplace(t.folder + "/_index.md", page.get());
+    model->list_targets_.push_back(std::move(page));
+  }
+  {
+    auto page = std::make_unique<Page>();
+    model->by_path_.emplace("index.md", page.get());
+    model->list_targets_.push_back(std::move(page));
+  }
+  // Renders one page's Markdown into *r, reporting into *sink.
+  auto render_markdown = [&](const Page* p, RenderedMarkdown* r, DiagnosticSink* sink) {
     std::string dir = p->src.rel_path.find('/') == std::string::npos
                           ? ""
                           : p->src.rel_path.substr(0, p->src.rel_path.rfind('/'));
@@ -231,8 +280,9 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
     opt.line_offset = p->src.body_line_offset;
     opt.allow_html = config.allow_html;
     opt.source_text = p->src.source;
-    p->body = markdown::Render(p->src.body(), opt, resolver, sink);
-    std::vector<std::string> cited = p->body.citations;
+    r->body = markdown::Render(p->src.body(), opt, resolver, sink);
+    std::vector<std::string>& cited = r->cited;
+    cited = r->body.citations;
     const config::TypeDef* type = p->src.type;
     if (type && p->src.id != "_index") {
       for (const auto& [name, value] : p->src.fields) {
@@ -240,26 +290,57 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
         fopt.line_offset = std::max(0, value.location.line - 1);
         fopt.inline_only = value.type != config::FieldType::kText;
         auto render = [&](const std::string& text) {
-          markdown::Rendered r = markdown::Render(text, fopt, resolver, sink);
-          for (const std::string& c : r.citations) cited.push_back(c);
-          return r.html;
+          markdown::Rendered field = markdown::Render(text, fopt, resolver, sink);
+          for (const std::string& c : field.citations) cited.push_back(c);
+          return field.html;
         };
         switch (value.type) {
-          case config::FieldType::kText: p->text_html[name] = render(value.text); break;
+          case config::FieldType::kText: r->text_html[name] = render(value.text); break;
           case config::FieldType::kList:
-            for (const std::string& item : value.items) p->list_html[name].push_back(render(item));
+            for (const std::string& item : value.items)
+              r->list_html[name].push_back(render(InlineOnly(item)));
             break;
           case config::FieldType::kMap:
             for (const auto& [key, items] : value.entries) {
               std::vector<std::string> html;
-              for (const std::string& item : items) html.push_back(render(item));
-              p->map_html[name].emplace_back(key, std::move(html));
+              for (const std::string& item : items) html.push_back(render(InlineOnly(item)));
+              r->map_html[name].emplace_back(key, std::move(html));
             }
             break;
           default: break;
         }
       }
     }
+  };
+  ParallelFor(all.size(), [&](size_t i) {
+    Page* p = all[i];
+    RenderedMarkdown fresh;
+    const RenderedMarkdown* r = options.reuse ? options.reuse(*p) : nullptr;
+    if (r) {
+      for (const Diagnostic& d : r->diagnostics) sink->Report(d);
+    } else if (options.rendered) {
+      DiagnosticSink local;
+      render_markdown(p, &fresh, &local);
+      fresh.diagnostics = local.Sorted();
+      for (const Diagnostic& d : fresh.diagnostics) sink->Report(d);
+      options.rendered(*p, fresh);
+      r = &fresh;
+    } else {
+      render_markdown(p, &fresh, sink);
+      r = &fresh;
+    }
+    if (r == &fresh) {
+      p->body = std::move(fresh.body);
+      p->text_html = std::move(fresh.text_html);
+      p->list_html = std::move(fresh.list_html);
+      p->map_html = std::move(fresh.map_html);
+    } else {
+      p->body = r->body;
+      p->text_html = r->text_html;
+      p->list_html = r->list_html;
+      p->map_html = r->map_html;
+    }
+    const std::vector<std::string>& cited = r->cited;
     // Sources: cited pages first (in order of citation), then the targets of
     // relations to the citation type.
     std::set<const Page*> seen;

@@ -7,6 +7,7 @@
 #ifndef KAPSTOK_MODEL_SITE_MODEL_H_
 #define KAPSTOK_MODEL_SITE_MODEL_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -22,6 +23,7 @@
 namespace kapstok::model {
 
 struct Page;
+struct ModelOptions;
 
 struct ResolvedRelation {
   const config::RelationDef* def = nullptr;
@@ -76,7 +78,7 @@ class SiteModel {
 
  private:
   friend std::unique_ptr<SiteModel> BuildModel(content::LoadedContent, const config::SiteConfig&,
-                                               DiagnosticSink*);
+                                               DiagnosticSink*, const ModelOptions&);
   const config::SiteConfig* config_ = nullptr;
   std::vector<std::unique_ptr<Page>> pages_;
   std::unique_ptr<Page> home_;
@@ -85,6 +87,28 @@ class SiteModel {
   std::map<std::string, ListIntro> intros_;
   std::vector<content::StaticFile> static_files_;
   std::set<std::string> broken_paths_;
+  std::vector<std::unique_ptr<Page>> list_targets_;  // link targets for list pages and home
+};
+
+// One page's rendered Markdown (body and fields) with the citations and the
+// diagnostics it produced, so a later build can reuse it (kapstok serve).
+struct RenderedMarkdown {
+  markdown::Rendered body;
+  std::map<std::string, std::string> text_html;
+  std::map<std::string, std::vector<std::string>> list_html;
+  std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> map_html;
+  std::vector<std::string> cited;
+  std::vector<Diagnostic> diagnostics;
+};
+
+struct ModelOptions {
+  // Called concurrently, once per page (content pages, home, list intros)
+  // before its Markdown renders: a non-null result is used instead of
+  // rendering (and its diagnostics are reported again). It must stay valid
+  // until BuildModel returns.
+  std::function<const RenderedMarkdown*(const Page&)> reuse;
+  // Called concurrently after a page's Markdown was rendered afresh.
+  std::function<void(const Page&, const RenderedMarkdown&)> rendered;
 };
 
 // Links the loaded pages: assigns URLs, resolves relation ids (unknown ones
@@ -93,6 +117,9 @@ class SiteModel {
 // links rewritten to relative site URLs. `config` must outlive the model.
 std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
                                       const config::SiteConfig& config, DiagnosticSink* sink);
+std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
+                                      const config::SiteConfig& config, DiagnosticSink* sink,
+                                      const ModelOptions& options);
 
 // Relative href from a page at `from_url` to `to_url` (both site-relative).
 std::string RelativeHref(const std::string& from_root, const std::string& to_url);

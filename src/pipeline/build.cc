@@ -7,18 +7,17 @@
 #include "model/site_model.h"
 #include "output/writer.h"
 #include "pipeline/search_docs.h"
+#include "pipeline/stages.h"
 #include "print/handout.h"
 #include "print/pdf.h"
 #include "reflect/reflect_page.h"
+#include "render/feeds.h"
 #include "render/site_renderer.h"
 #include "render/theme.h"
 #include "search/search_index.h"
 
 namespace kapstok::pipeline {
 
-namespace {
-
-// Copies every file below `dir` into the site under `prefix`.
 void CopyTree(const FileSystem& fs, const std::string& dir, const std::string& prefix,
               OutputFiles* out, DiagnosticSink* sink) {
   std::vector<DirEntry> entries;
@@ -37,8 +36,6 @@ void CopyTree(const FileSystem& fs, const std::string& dir, const std::string& p
     out->push_back(std::move(f));
   }
 }
-
-}  // namespace
 
 BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticSink* sink) {
   BuildResult result;
@@ -82,6 +79,7 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
     files.push_back(std::move(f));
   for (OutputFile& f : print::RenderHandouts(*model, *theme, print_options, sink))
     files.push_back(std::move(f));
+  render::AppendFeeds(*model, &files);  // after every page, so the sitemap lists them all
   OutputFiles index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});
   for (OutputFile& f : index) files.push_back(std::move(f));
   CopyTree(fs, theme->assets_dir, "assets", &files, sink);

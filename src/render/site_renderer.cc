@@ -4,7 +4,6 @@
 
 #include "base/parallel.h"
 #include "base/text.h"
-#include "render/feeds.h"
 
 namespace kapstok::render {
 
@@ -126,14 +125,19 @@ void RenderHome(const SharedViews& shared, OutputFiles* out) {
   home.Set("title", h ? h->title() : c.title);
   if (h) home.Set("body_html", h->body.html);
   if (h) home.Set("edit_url", EditUrl(c, h->src.path));
+  // Every list, menu types first (in menu order), then the others.
   Value sections{Value::List{}};
-  for (const std::string& type_id : c.menu) {
-    const config::TypeDef* t = c.FindType(type_id);
-    if (!t || !t->list) continue;
+  std::vector<const config::TypeDef*> order;
+  for (const std::string& type_id : c.menu)
+    if (const config::TypeDef* t = c.FindType(type_id)) order.push_back(t);
+  for (const config::TypeDef& t : c.types)
+    if (std::find(order.begin(), order.end(), &t) == order.end()) order.push_back(&t);
+  for (const config::TypeDef* t : order) {
+    if (!t->list) continue;
     Value s;
     s.Set("title", t->plural);
     s.Set("url", t->folder + "/");
-    s.Set("count", static_cast<int64_t>(model.PagesOfType(type_id).size()));
+    s.Set("count", static_cast<int64_t>(model.PagesOfType(t->id).size()));
     sections.Push(std::move(s));
   }
   home.Set("sections", std::move(sections));
@@ -169,7 +173,9 @@ void RenderHome(const SharedViews& shared, OutputFiles* out) {
 OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,
                        const RenderOptions& options) {
   SharedViews shared(model, theme);
-  const auto& pages = model.pages();
+  std::vector<const model::Page*> pages;
+  for (const auto& p : model.pages())
+    if (!options.only_pages || options.only_pages(*p)) pages.push_back(p.get());
   OutputFiles out(pages.size());
   ParallelFor(pages.size(), [&](size_t i) {
     const model::Page& p = *pages[i];
@@ -198,7 +204,6 @@ OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,
     Value frame = shared.Frame("../", theme.String("search_title"), "", "zoeken/");
     out.push_back({"zoeken/index.html", RenderWith(theme, "search", frame)});
   }
-  AppendFeeds(model, &out);
   std::sort(out.begin(), out.end(),
             [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   return out;

@@ -1,6 +1,6 @@
-// Renders the site's HTML and XML files from the model: a page per item, a
+// Renders the site's HTML files from the model: a page per item, a
 // (paginated) list page per type, the home page, the 404 page, the search
-// page, matrix pages, sitemap.xml, robots.txt and the Atom feed. Returns
+// page and matrix pages (feeds.h adds the sitemap and feed). Returns
 // files; never writes. Pages render in parallel; the result is sorted by
 // path. Owned by the `render` stage.
 #ifndef KAPSTOK_RENDER_SITE_RENDERER_H_
@@ -20,6 +20,9 @@ struct RenderOptions {
   // Called for every content page's `page` view before it renders, so later
   // stages (print) can add values such as a handout link.
   std::function<void(const model::Page&, tmpl::Value*)> decorate_page;
+  // kapstok serve: when set, only the content pages it accepts are rendered
+  // (list, home and other pages always are).
+  std::function<bool(const model::Page&)> only_pages;
 };
 
 OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,

@@ -98,5 +98,29 @@ TEST_F(SiteModelTest, RendersBodiesWithRelativeLinks) {
       << model->Find("kenmerk", "a")->body.html;
 }
 
+TEST_F(SiteModelTest, ListItemsStayInlineAndListPagesAreLinkTargets) {
+  DiagnosticSink sink;
+  config_ = *config::ParseConfig(R"(site:
+  title: T
+types:
+  kenmerk:
+    folder: kenmerken
+    fields:
+      punten: {type: list}
+)", "kapstok.yaml", &sink);
+  MemoryFileSystem fs;
+  fs.AddFile("content/kenmerken/a.md",
+             "---\ntitle: A\npunten: ['3. Werken in de wijk', '# geen kop', '- geen lijst', '*nadruk*']\n"
+             "---\nNaar [alle kenmerken](_index.md) en [home](../index.md).\n");
+  auto model = Build(fs);
+  ASSERT_EQ(Printed(sink_), "");
+  const Page* a = model->Find("kenmerk", "a");
+  EXPECT_EQ(a->list_html.at("punten"),
+            (std::vector<std::string>{"3. Werken in de wijk", "# geen kop", "- geen lijst",
+                                      "<em>nadruk</em>"}));
+  EXPECT_NE(a->body.html.find("href=\"../../kenmerken/\""), std::string::npos) << a->body.html;
+  EXPECT_NE(a->body.html.find("href=\"../../\""), std::string::npos) << a->body.html;
+}
+
 }  // namespace
 }  // namespace kapstok::model
