@@ -36,6 +36,7 @@ const char* const kKinds[] = {
     "content/voorbeelden/invalid-utf8.md",         "content/voorbeelden/unclosed-front-matter.md",
     "content/voorbeelden/duplicate-key.md",        "content/voorbeelden/no-front-matter.md",
     "content/voorbeelden/yaml-indentation.md",     "content/voorbeelden/yaml-after-quote.md",
+    "content/voorbeelden/warning-anchor.md",       "content/voorbeelden/warning-level-1-heading.md",
 };
 
 // The path a diagnostic line starts with: "path:line:col: ..." (human) or
