@@ -298,6 +298,7 @@ OutputFile RenderHandbook(const Context& ctx, const std::vector<const model::Pag
     RenderContent(ctx, *p, url, frame, &h);
     h.Set("number", static_cast<int64_t>(++n));
     h.Set("page_name", "section-" + std::to_string(n));
+    h.Set("pdf_path", HandoutPdfPath(*p));
     h.Set("css_title", CssString(p->title()));
     sections.Push(std::move(h));
   }

@@ -103,7 +103,7 @@ std::vector<PdfJob> PdfJobs(const model::SiteModel& model) {
   if (!print) return jobs;
   for (const model::Page* p : model.PagesOfType(print->type))
     jobs.push_back({HandoutUrl(*p) + "index.html", HandoutPdfPath(*p), true, print->max_pages});
-  jobs.push_back({HandbookUrl(*print) + "index.html", HandbookPdfPath(*print), true, 0});
+  jobs.push_back({HandbookUrl(*print) + "index.html", HandbookPdfPath(*print), true, 0, true});
   return jobs;
 }
 
@@ -176,6 +176,28 @@ int CountPdfPages(const std::string& pdf) {
   return n;
 }
 
+int FillTocPages(std::string* html, const std::map<std::string, int>& pages, int first_page) {
+  static const std::string kMarker = "<span class=\"toc-page\" data-pdf=\"";
+  std::string out;
+  int page = first_page;
+  size_t pos = 0;
+  for (size_t at = html->find(kMarker); at != std::string::npos; at = html->find(kMarker, pos)) {
+    const size_t path_at = at + kMarker.size();
+    const size_t path_end = html->find('"', path_at);
+    if (path_end == std::string::npos || html->compare(path_end, 9, "\"></span>") != 0) return 0;
+    auto it = pages.find(html->substr(path_at, path_end - path_at));
+    if (it == pages.end() || it->second <= 0) return 0;
+    out.append(*html, pos, path_end + 2 - pos);
+    out += std::to_string(page);
+    page += it->second;
+    pos = path_end + 2;
+  }
+  if (pos == 0) return 0;  // no table of contents
+  out.append(*html, pos);
+  *html = std::move(out);
+  return page - 1;
+}
+
 void SetPdfDates(std::string* pdf, const std::string& date) {
   for (const char* key : {"/CreationDate (D:", "/ModDate (D:"}) {
     const size_t key_len = std::strlen(key);
@@ -205,24 +227,43 @@ Status MakePdfs(const model::SiteModel& model, const OutputFiles& site_files, Ou
     if (Status s = WriteFile(site_dir + "/" + f.path, f.bytes); !s.ok()) return s;
 
   std::vector<Status> results(jobs.size());
+  auto job_dir = [&](size_t i) { return tmp.path() + "/job-" + std::to_string(i); };
+  auto print = [&](size_t i) {
+    const std::string html = site_dir + "/" + jobs[i].html_path;
+    if (!fs::exists(html))
+      return Status::NotFound(jobs[i].html_path, "the print page was not rendered");
+    return PrintToPdf(chromium, html, job_dir(i) + "/out.pdf", job_dir(i), jobs[i].outline);
+  };
+  // 1. The handouts, in parallel.
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
-      const PdfJob& job = jobs[i];
-      const std::string html = site_dir + "/" + job.html_path;
-      if (!fs::exists(html)) {
-        results[i] = Status::NotFound(job.html_path, "the print page was not rendered");
-        continue;
-      }
-      const std::string work_dir = tmp.path() + "/job-" + std::to_string(i);
-      results[i] = PrintToPdf(chromium, html, work_dir + "/out.pdf", work_dir, job.outline);
-    }
+    for (size_t i; (i = next.fetch_add(1)) < jobs.size();)
+      if (!jobs[i].contents) results[i] = print(i);
   };
   std::vector<std::thread> threads;
   const size_t n_threads = std::min<size_t>(kMaxParallelPrints, jobs.size());
   for (size_t t = 1; t < n_threads; ++t) threads.emplace_back(work);
   work();
   for (std::thread& t : threads) t.join();
+  // 2. The whole-site page, with the handouts' page counts in its contents.
+  std::map<std::string, int> pages;
+  for (size_t i = 0; i < jobs.size(); ++i)
+    if (!jobs[i].contents && results[i].ok())
+      pages[jobs[i].pdf_path] = CountPdfPages(ReadWhole(job_dir(i) + "/out.pdf"));
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (!jobs[i].contents) continue;
+    const std::string html_file = site_dir + "/" + jobs[i].html_path;
+    const std::string original = ReadWhole(html_file);
+    std::string numbered = original;
+    const int expected = FillTocPages(&numbered, pages, 2);  // after a one-page cover
+    if (expected > 0) (void)WriteFile(html_file, numbered);
+    results[i] = print(i);
+    if (results[i].ok() && expected > 0 &&
+        CountPdfPages(ReadWhole(job_dir(i) + "/out.pdf")) != expected) {
+      (void)WriteFile(html_file, original);  // the numbers would be wrong: leave them out
+      results[i] = print(i);
+    }
+  }
 
   const std::string date = PdfDate();
   for (size_t i = 0; i < jobs.size(); ++i) {
@@ -230,7 +271,7 @@ Status MakePdfs(const model::SiteModel& model, const OutputFiles& site_files, Ou
       sink->Error({jobs[i].html_path, 0, 0}, results[i].message());
       continue;
     }
-    OutputFile pdf{jobs[i].pdf_path, ReadWhole(tmp.path() + "/job-" + std::to_string(i) + "/out.pdf")};
+    OutputFile pdf{jobs[i].pdf_path, ReadWhole(job_dir(i) + "/out.pdf")};
     SetPdfDates(&pdf.bytes, date);
     if (int pages = CountPdfPages(pdf.bytes); jobs[i].max_pages > 0 && pages > jobs[i].max_pages)
       sink->Warning({jobs[i].html_path, 0, 0},

@@ -11,6 +11,7 @@
 #ifndef KAPSTOK_PRINT_PDF_H_
 #define KAPSTOK_PRINT_PDF_H_
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct PdfJob {
   std::string pdf_path;   // site-relative, "handouts/x.pdf"
   bool outline = true;    // write a document outline (bookmarks) from the headings
   int max_pages = 0;      // warn when the PDF has more pages; 0: no limit
+  // The whole-site page: printed after the others, its table of contents
+  // gets the page numbers that their page counts give (see FillTocPages).
+  bool contents = false;
 };
 
 // The handouts of the print type and the whole-site print page, in site order.
@@ -48,12 +52,21 @@ Status PrintToPdf(const std::string& chromium, const std::string& html_file,
 // objects are not compressed), or 0 when there are none.
 int CountPdfPages(const std::string& pdf);
 
+// Fills each `<span class="toc-page" data-pdf="P"></span>` in `html` with
+// the page where the section of PDF P starts, the first starting at
+// `first_page` and each following the previous one's `pages.at(P)` pages
+// (sections start on a new page and print as their own PDF does). Returns the
+// page count the whole document should then have, or 0 (and leaves `html`
+// as it was) when there is no such span or a P has no count.
+int FillTocPages(std::string* html, const std::map<std::string, int>& pages, int first_page);
+
 // Sets every /CreationDate and /ModDate in `pdf` to `date` ("YYYYMMDDHHMMSS",
 // 14 digits), in place and without changing any byte offset.
 void SetPdfDates(std::string* pdf, const std::string& date);
 
 // Prints every job of PdfJobs(model) from `site_files` and appends the PDFs
-// to `out`. A job whose HTML is missing, and every Chromium failure, is an
+// to `out`. The whole-site page gets page numbers in its table of contents
+// when its printed page count confirms them, else it is printed without. A job whose HTML is missing, and every Chromium failure, is an
 // error in `sink`; a handout longer than print.max_pages is a warning; returns a non-OK Status only when nothing could be tried
 // (no Chromium, no temporary folder).
 Status MakePdfs(const model::SiteModel& model, const OutputFiles& site_files, OutputFiles* out,

@@ -10,7 +10,8 @@ checks, for every kenmerk read from content/kenmerken/*.md:
      title; its QR code (pdftoppm + zbarimg) decodes to base_url + page url.
   2. the handout HTML printed straight by headless Chromium (--print-to-pdf,
      as a browser user would) is also A4 and at most 3 pages;
-  3. handboek.pdf has one outline entry per kenmerk, all on one level;
+  3. handboek.pdf has one outline entry per kenmerk, all on one level, and
+     its contents give the page where each kenmerk starts;
   4. the kenmerk page links to its handout and PDF;
   5. a second build gives byte-identical PDFs.
 Exit status 0 when everything holds; every failure is printed.
@@ -275,6 +276,20 @@ def main():
             if len({p for _, p in found}) > 1:
                 fail("handboek.pdf: the kenmerken are not on one outline level")
             print(f"ok handboek.pdf: {len(entries)} outline entries, {len(found)} kenmerken", flush=True)
+            # The contents give the page where each kenmerk starts: that page
+            # carries its title and its QR caption ("Online:"), which only a
+            # section's first page has.
+            toc = run(["pdftotext", "-layout", "-f", "1", "-l", "1", book, "-"]).stdout
+            for t in titles:
+                m = re.search(re.escape(t) + r"\s+(\d+)\s*$", toc, re.M)
+                if not m:
+                    fail(f"handboek.pdf: no page number for '{t}' in the contents")
+                    continue
+                n = int(m.group(1))
+                page = run(["pdftotext", "-f", str(n), "-l", str(n), book, "-"]).stdout
+                if t not in page or "Online:" not in page:
+                    fail(f"handboek.pdf: the contents say '{t}' starts on page {n}, but it does not")
+            print("ok handboek.pdf: contents page numbers", flush=True)
 
         # Determinism: a second build writes the same PDF bytes.
         site2 = os.path.join(tmp, "site2")

@@ -40,6 +40,27 @@ TEST(PdfJobsTest, EveryHandoutAndTheWholeBookWithAnOutline) {
   EXPECT_EQ(jobs[1].pdf_path, "kookboek.pdf");
   EXPECT_TRUE(jobs[1].outline);
   EXPECT_EQ(jobs[1].max_pages, 0);
+  EXPECT_FALSE(jobs[0].contents);
+  EXPECT_TRUE(jobs[1].contents);
+}
+
+TEST(FillTocPagesTest, NumbersSectionsFromTheirPdfsPageCounts) {
+  std::string html =
+      "<li>A <span class=\"toc-page\" data-pdf=\"a.pdf\"></span></li>"
+      "<li>B <span class=\"toc-page\" data-pdf=\"b.pdf\"></span></li>";
+  EXPECT_EQ(FillTocPages(&html, {{"a.pdf", 3}, {"b.pdf", 2}}, 2), 6);
+  EXPECT_EQ(html,
+            "<li>A <span class=\"toc-page\" data-pdf=\"a.pdf\">2</span></li>"
+            "<li>B <span class=\"toc-page\" data-pdf=\"b.pdf\">5</span></li>");
+}
+
+TEST(FillTocPagesTest, UnknownCountOrNoContentsLeavesTheHtmlAlone) {
+  std::string html = "<span class=\"toc-page\" data-pdf=\"a.pdf\"></span>";
+  EXPECT_EQ(FillTocPages(&html, {{"b.pdf", 1}}, 2), 0);
+  EXPECT_EQ(html, "<span class=\"toc-page\" data-pdf=\"a.pdf\"></span>");
+  std::string plain = "<p>x</p>";
+  EXPECT_EQ(FillTocPages(&plain, {}, 2), 0);
+  EXPECT_EQ(plain, "<p>x</p>");
 }
 
 TEST(CountPdfPagesTest, CountsPageObjectsNotThePageTree) {
