@@ -148,7 +148,7 @@ nlohmann::ordered_json TypeSchema(const config::TypeDef& type, const config::Sit
   Json properties;
   Json title = TextLike();
   title["pattern"] = "^[^\\n]*\\S[^\\n]*$";
-  properties["title"] = Json{{"title", "title"}, {"description", Tr("schema.title")}};
+  properties["title"] = Json{{"title", Tr("schema.title-label")}, {"description", Tr("schema.title")}};
   properties["title"].update(title);
   properties["id"] = Json{{"description", Tr("schema.id")}};
   properties["id"].update(IdSchema());
