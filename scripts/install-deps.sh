@@ -14,7 +14,12 @@ for what in "${@:-build}"; do
   case "$what" in
     build) ;;
     test) want+=(googletest libgtest-dev libgmock-dev libbenchmark-dev chromium poppler-utils zbar-tools
-                 nodejs npm default-jre-headless clang libclang-rt-14-dev python3)
+                 clang libclang-rt-14-dev python3)
+          # Node, npm and Java may come from elsewhere than Debian (the image's own
+          # Node 20, say): only ask apt for them when the commands are missing.
+          command -v node >/dev/null || want+=(nodejs)
+          command -v npm >/dev/null || want+=(npm)
+          command -v java >/dev/null || want+=(default-jre-headless)
           npm_needed=1 ;;
     pdf) want+=(chromium poppler-utils) ;;
     bench) want+=(hugo cmark-gfm time python3 libbenchmark-dev util-linux) ; npm_needed=1 ;;
