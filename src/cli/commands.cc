@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -13,6 +14,7 @@
 #include "base/messages.h"
 #include "cli/new.h"
 #include "cli/schema.h"
+#include "cli/serve.h"
 #include "pipeline/build.h"
 
 namespace kapstok::cli {
@@ -126,6 +128,22 @@ const char kCheckHelp[] =
     "\n"
     "Exit status: 0 no errors, 1 errors, 2 usage or I/O errors.\n";
 
+// A build replaces its output folder wholesale, so it must never be the
+// project, a folder above it, or one of the project's own source folders.
+bool SafeOutputFolder(const std::string& project_dir, const std::string& out_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path project = fs::weakly_canonical(fs::absolute(project_dir, ec), ec);
+  fs::path out = fs::weakly_canonical(fs::absolute(out_dir, ec), ec);
+  if (out.empty() || out == out.root_path()) return false;
+  // `out` is the project or above it.
+  auto [pm, om] = std::mismatch(out.begin(), out.end(), project.begin(), project.end());
+  if (pm == out.end()) return false;
+  for (const char* source : {"content", "templates", "themes", "src", ".git"})
+    if (out == project / source) return false;
+  return !fs::exists(out / "kapstok.yaml", ec);
+}
+
 int RunBuild(const std::vector<std::string>& args, bool write) {
   auto flags = ParseFlags(args, {"out", "base-url", "project", "format", "lang"},
                           {"drafts", "pdf", "quiet"}, write ? kBuildHelp : kCheckHelp);
@@ -147,6 +165,13 @@ int RunBuild(const std::vector<std::string>& args, bool write) {
   options.pdf = flags->Has("pdf");
   options.write = write;
   ChooseLanguage(*flags, options.project_dir);
+  if (write && !SafeOutputFolder(options.project_dir, options.out_dir)) {
+    std::fprintf(stderr,
+                 "kapstok: refusing to write the site to '%s': a build replaces that whole "
+                 "folder, and it holds (or is) the project\n",
+                 options.out_dir.c_str());
+    return 2;
+  }
   auto start = std::chrono::steady_clock::now();
   DiagnosticSink sink;
   pipeline::BuildResult result = pipeline::Build(RealFileSystem(), options, &sink);
@@ -172,6 +197,7 @@ const Command kCommands[] = {
     {"check", kCheckHelp, Check},
     {"new", kNewHelp, New},
     {"schema", kSchemaHelp, Schema},
+    {"serve", kServeHelp, Serve},
 };
 
 }  // namespace

@@ -124,7 +124,7 @@ void RenderHome(const SharedViews& shared, OutputFiles* out) {
   const model::Page* h = model.home();
   home.Set("title", h ? h->title() : c.title);
   if (h) home.Set("body_html", h->body.html);
-  if (h) home.Set("edit_url", EditUrl(c, h->src.path));
+  if (h) home.Set("edit_url", EditUrl(c, "content/" + h->src.rel_path));
   // Every list, menu types first (in menu order), then the others.
   Value sections{Value::List{}};
   std::vector<const config::TypeDef*> order;

@@ -133,7 +133,7 @@ Value PageView(const SharedViews& shared, const model::Page& page) {
   v.Set("draft", page.src.draft);
   // Only when there is one: an empty string is truthy in Mustache, and the
   // template would show an "edit" link to nowhere.
-  if (std::string edit = EditUrl(model.config(), page.src.path); !edit.empty())
+  if (std::string edit = EditUrl(model.config(), "content/" + page.src.rel_path); !edit.empty())
     v.Set("edit_url", edit);
   v.Set("source_path", page.src.path);
   v.Set("body_html", page.body.html);
