@@ -14,7 +14,6 @@
 #include "base/messages.h"
 #include "cli/new.h"
 #include "cli/schema.h"
-#include "cli/serve.h"
 #include "pipeline/build.h"
 
 namespace kapstok::cli {
@@ -197,7 +196,6 @@ const Command kCommands[] = {
     {"check", kCheckHelp, Check},
     {"new", kNewHelp, New},
     {"schema", kSchemaHelp, Schema},
-    {"serve", kServeHelp, Serve},
 };
 
 }  // namespace
