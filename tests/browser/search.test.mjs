@@ -142,6 +142,8 @@ test('360 px wide and 200% zoom: no horizontal scrolling, focus visible', async 
     const context = await browser.newContext({ viewport: { width: Math.round(width / zoom), height: 700 }, deviceScaleFactor: zoom });
     const page = await context.newPage();
     await resultsFor(page, server.url + 'zoeken/?q=versterken');
+    // On a phone the filters start folded, so the results come first.
+    assert.equal(await page.locator('[data-search-facets-box]').evaluate((d) => d.open), width / zoom >= 768);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${overflow}px horizontal overflow at ${width}px / ${zoom * 100}%`);
     await page.locator('#search-page-input').focus();

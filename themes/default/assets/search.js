@@ -830,6 +830,9 @@
     var statusEl = page.querySelector('[data-search-status]');
     var resultsEl = page.querySelector('[data-search-results]');
     var facetsEl = page.querySelector('[data-search-facets]');
+    // Filters start open on wide screens, folded on phones (results first).
+    var facetsBox = page.querySelector('[data-search-facets-box]');
+    facetsBox.open = !window.matchMedia || window.matchMedia('(min-width: 48em)').matches;
     var emptyEl = page.querySelector('[data-search-empty]');
     var moreEl = page.querySelector('[data-search-more]');
     var noteEl = page.querySelector('[data-search-note]');
@@ -884,7 +887,7 @@
         });
         facetsEl.appendChild(fs);
       });
-      facetsEl.hidden = !facetsEl.children.length;
+      facetsBox.hidden = !facetsEl.children.length;
     }
     function appendResults(list, q, mine) {
       var slice = list.slice(shown, shown + PAGE);
@@ -924,7 +927,7 @@
         found = null;
         resultsEl.textContent = '';
         facetsEl.textContent = '';
-        facetsEl.hidden = true;
+        facetsBox.hidden = true;
         moreEl.hidden = true;
         noteEl.hidden = true;
         emptyEl.hidden = false;
