@@ -14,6 +14,7 @@
 #include "base/messages.h"
 #include "cli/new.h"
 #include "cli/schema.h"
+#include "cli/serve.h"
 #include "pipeline/build.h"
 
 namespace kapstok::cli {
@@ -196,6 +197,7 @@ const Command kCommands[] = {
     {"check", kCheckHelp, Check},
     {"new", kNewHelp, New},
     {"schema", kSchemaHelp, Schema},
+    {"serve", kServeHelp, Serve},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "config/yaml_util.h"
 #include "content/front_matter.h"
+#include "content/parse_cache.h"
 #include "content/validate.h"
 
 namespace kapstok::content {
@@ -121,15 +122,24 @@ LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
   ParallelFor(jobs.size(), [&](size_t i) {
     const Job& job = jobs[i];
     const std::string path = JoinPath(content_dir, job.rel_path);
+    if (options.cache && options.cache->ReplayTrusted(job.rel_path, &parsed[i], sink)) return;
     std::string raw;
     Status read = fs.ReadFile(path, &raw);
     if (!read.ok()) {
       sink->Error({path, 0, 0}, read.message());
       return;
     }
+    if (options.cache && options.cache->ReplayIfSame(job.rel_path, raw, &parsed[i], sink)) return;
+    DiagnosticSink local;
     parsed[i] = ParsePage(raw, path, job.rel_path, job.id,
-                          job.kind == Job::Kind::kPage ? job.type : nullptr, sink);
+                          job.kind == Job::Kind::kPage ? job.type : nullptr,
+                          options.cache ? &local : sink);
     if (parsed[i]) parsed[i]->type = job.type;
+    if (options.cache) {
+      std::vector<Diagnostic> diagnostics = local.Sorted();
+      for (const Diagnostic& d : diagnostics) sink->Report(d);
+      options.cache->Store(job.rel_path, std::move(raw), parsed[i], std::move(diagnostics));
+    }
   });
 
   // Ids are unique per type (the folder makes them so); report clashes that

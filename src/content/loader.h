@@ -33,8 +33,12 @@ struct LoadedContent {
   std::set<std::string> broken_paths;
 };
 
+class ParseCache;
+
 struct LoadOptions {
   bool include_drafts = false;
+  // kapstok serve: reuse parses of unchanged files (see parse_cache.h).
+  ParseCache* cache = nullptr;
 };
 
 // True for ids that cannot be page file names: Windows device names and the

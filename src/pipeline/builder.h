@@ -1,0 +1,108 @@
+// Builder keeps a site in memory between builds so that `kapstok serve` can
+// rebuild after an edit without redoing everything. It remembers each
+// content file's parse (content::ParseCache) and each page's rendered
+// Markdown, keeps the last good site as a map path -> bytes, and after a
+// change re-parses only the changed files, re-links the whole model (cheap),
+// re-renders Markdown only for changed pages (all pages when the set of
+// files, or a citable page's title, changed: links and citations depend on
+// them) and re-renders HTML only for the pages whose view can show a changed
+// page: the page itself and every page it relates to, is related from, cites
+// or is cited by, before and after the change, plus the list, home, matrix,
+// reflection and handout pages. A change to kapstok.yaml, templates/ or
+// themes/ rebuilds everything. The search index is rebuilt separately
+// (UpdateSearchIndex) so that it does not delay the page reload.
+//
+// After Rebuild() and UpdateSearchIndex() the site equals Build()'s output
+// byte for byte (tests/serve/builder_test.cc checks this). Not thread-safe:
+// one thread drives a Builder; published sites are immutable snapshots that
+// any thread may read. Owned by the `pipeline` stage.
+#ifndef KAPSTOK_PIPELINE_BUILDER_H_
+#define KAPSTOK_PIPELINE_BUILDER_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "base/diagnostic.h"
+#include "base/file_system.h"
+#include "config/config.h"
+#include "content/parse_cache.h"
+#include "model/site_model.h"
+#include "pipeline/build.h"
+#include "render/theme.h"
+
+namespace kapstok::pipeline {
+
+// A built site: site path ("kenmerken/x/index.html") -> bytes. Immutable
+// once published; entries are shared between successive snapshots.
+using SiteFiles = std::map<std::string, std::shared_ptr<const std::string>>;
+
+struct RebuildStats {
+  bool full = false;            // configuration, theme and every page
+  size_t files_parsed = 0;      // content files parsed (not taken from the cache)
+  size_t markdown_rendered = 0; // pages whose Markdown was rendered
+  size_t pages_rendered = 0;    // content pages rendered to HTML
+  std::vector<std::string> rendered_paths;  // those pages' output paths, sorted
+  double ms = 0;
+  std::string phases;  // "load 12 ms, model 40 ms, ..." for timing reports
+};
+
+class Builder {
+ public:
+  // `fs` must outlive the Builder. options.write and options.pdf are ignored.
+  Builder(const FileSystem& fs, BuildOptions options);
+  ~Builder();
+
+  // Builds everything. Returns false when there were errors (in *sink) or
+  // an operational failure (status()); the last good site stays published.
+  bool BuildAll(DiagnosticSink* sink);
+  // Rebuilds after `changed` (paths relative to the project folder, e.g.
+  // "content/kenmerken/x.md"; an empty list means "anything may have
+  // changed": every content file is read again and compared). Same result
+  // convention as BuildAll. Leaves the search index stale when pages changed.
+  bool Rebuild(const std::vector<std::string>& changed, DiagnosticSink* sink);
+  // Rebuilds the search index of the current site when it is stale.
+  void UpdateSearchIndex();
+  bool search_stale() const { return search_stale_; }
+
+  // The last good site (null before the first successful build).
+  std::shared_ptr<const SiteFiles> site() const { return site_; }
+  const Status& status() const { return status_; }
+  const RebuildStats& stats() const { return stats_; }
+
+ private:
+  struct PageMemo {
+    std::string source;
+    model::RenderedMarkdown markdown;
+  };
+  bool Run(bool full, const std::vector<std::string>& changed, DiagnosticSink* sink);
+  bool LoadConfigAndTheme(DiagnosticSink* sink);
+  std::string LinkUniverse(const content::LoadedContent& loaded) const;
+  std::set<std::string> DirtyPages(const model::SiteModel& model,
+                                   const std::set<std::string>& changed) const;
+  void RecordRefs(const model::SiteModel& model);
+
+  const FileSystem& fs_;
+  BuildOptions options_;
+  Status status_;
+  std::unique_ptr<config::SiteConfig> config_;
+  std::unique_ptr<render::Theme> theme_;
+  OutputFiles assets_;                 // theme assets, read on a full build
+  content::ParseCache parse_cache_;
+  std::map<std::string, PageMemo> memo_;  // rel_path -> Markdown of the last good build
+  std::string universe_;               // LinkUniverse of the last good build
+  // rel_path -> rel_paths its view shows (relations, backlinks, sources, map keys).
+  std::map<std::string, std::set<std::string>> refs_;
+  std::unique_ptr<model::SiteModel> model_;  // of the last good build
+  std::set<std::string> search_paths_;       // the search index's files in site_
+  std::vector<std::string> page_paths_;      // the files the sitemap was made from
+  std::shared_ptr<const SiteFiles> site_;
+  bool search_stale_ = false;
+  RebuildStats stats_;
+};
+
+}  // namespace kapstok::pipeline
+
+#endif  // KAPSTOK_PIPELINE_BUILDER_H_

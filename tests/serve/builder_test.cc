@@ -1,0 +1,165 @@
+// The incremental Builder: after each kind of change its site equals a full
+// Build()'s output byte for byte, and a one-file edit re-renders only the
+// expected pages.
+#include "pipeline/builder.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "fixture.h"
+#include "pipeline/build.h"
+
+namespace kapstok::pipeline {
+namespace {
+
+using ::testing::ElementsAre;
+
+class BuilderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs_ = testing::FixtureFs("valid-basic");
+    // Two more pages, so a change does not touch every page.
+    fs_.AddFile("content/kenmerken/zelfstandig.md",
+                "---\ntitle: Zelfstandig\nvolgorde: 3\nsamenvatting: Alleen.\n---\nTekst.\n");
+    fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Koffie in de wijk."));
+    options_.project_dir = "";
+    options_.write = false;
+  }
+
+  static std::string WijkCafe(const std::string& body, const std::string& kenmerken = "samenwerken") {
+    return "---\ntitle: Het wijkcafé\nsamenvatting: Een café.\njaar: 2015\nkenmerken: [" +
+           kenmerken + "]\n---\n" + body + "\n";
+  }
+
+  // Fails the test unless `builder`'s site equals a full build now.
+  void ExpectSameAsFullBuild(const Builder& builder) {
+    DiagnosticSink sink;
+    BuildResult full = Build(fs_, options_, &sink);
+    ASSERT_FALSE(sink.has_errors());
+    ASSERT_TRUE(builder.site());
+    std::map<std::string, std::string> want, got;
+    for (const OutputFile& f : full.output) want[f.path] = f.bytes;
+    for (const auto& [path, bytes] : *builder.site()) got[path] = *bytes;
+    std::vector<std::string> want_paths, got_paths;
+    for (const auto& [p, b] : want) want_paths.push_back(p);
+    for (const auto& [p, b] : got) got_paths.push_back(p);
+    ASSERT_EQ(got_paths, want_paths);
+    for (const auto& [path, bytes] : want) EXPECT_EQ(got[path], bytes) << path;
+  }
+
+  MemoryFileSystem fs_;
+  BuildOptions options_;
+};
+
+TEST_F(BuilderTest, FullBuildEqualsBuild) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  EXPECT_TRUE(builder.stats().full);
+  EXPECT_EQ(builder.stats().files_parsed, 7u);
+  EXPECT_FALSE(builder.search_stale());
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, BodyEditRendersThePageAndWhatShowsIt) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Thee in de wijk."));
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &sink));
+  const RebuildStats& st = builder.stats();
+  EXPECT_FALSE(st.full);
+  EXPECT_EQ(st.files_parsed, 1u);
+  EXPECT_EQ(st.markdown_rendered, 1u);
+  EXPECT_THAT(st.rendered_paths, ElementsAre("kenmerken/samenwerken/index.html",
+                                             "voorbeelden/wijkcafe/index.html"));
+  EXPECT_NE(builder.site()->at("voorbeelden/wijkcafe/index.html")->find("Thee in de wijk."),
+            std::string::npos);
+  EXPECT_TRUE(builder.search_stale());
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, RelationChangeRendersOldAndNewTargets) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Koffie.", "zelfstandig"));
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &sink));
+  EXPECT_THAT(builder.stats().rendered_paths,
+              ElementsAre("kenmerken/samenwerken/index.html", "kenmerken/zelfstandig/index.html",
+                          "voorbeelden/wijkcafe/index.html"));
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, TitleOfACitedSourceRerendersAllMarkdown) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  fs_.AddFile("content/bronnen/movisie2013.md", "---\ntitle: Movisie (2014)\n---\nUtrecht.\n");
+  ASSERT_TRUE(builder.Rebuild({"content/bronnen/movisie2013.md"}, &sink));
+  EXPECT_EQ(builder.stats().markdown_rendered, 7u);  // citations show the title
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, BrokenFileKeepsTheLastGoodSiteUntilFixed) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  auto good = builder.site();
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", "---\ntitle: [kapot\n---\nTekst.\n");
+  DiagnosticSink broken;
+  EXPECT_FALSE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &broken));
+  EXPECT_TRUE(broken.has_errors());
+  EXPECT_EQ(builder.site(), good);
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Weer heel."));
+  DiagnosticSink fixed;
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &fixed));
+  EXPECT_FALSE(fixed.has_errors());
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, AddedAndRemovedFilesRebuildAllPages) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  fs_.AddFile("content/voorbeelden/nieuw.md", WijkCafe("Nieuw.", "eigen-kracht"));
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/nieuw.md"}, &sink));
+  EXPECT_EQ(builder.stats().files_parsed, 1u);
+  EXPECT_EQ(builder.stats().pages_rendered, 7u);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, UnknownChangesAreFoundByComparingText) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  fs_.AddFile("content/kenmerken/zelfstandig.md",
+              "---\ntitle: Zelfstandig\nvolgorde: 3\nsamenvatting: Alleen.\n---\nAnders.\n");
+  ASSERT_TRUE(builder.Rebuild({}, &sink));
+  EXPECT_EQ(builder.stats().files_parsed, 1u);
+  EXPECT_THAT(builder.stats().rendered_paths, ElementsAre("kenmerken/zelfstandig/index.html"));
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, TemplateChangeRebuildsEverything) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  std::string page;
+  ASSERT_TRUE(fs_.ReadFile("templates/page.mustache", &page).ok());
+  fs_.AddFile("templates/page.mustache", page + "\n<!-- changed -->\n");
+  ASSERT_TRUE(builder.Rebuild({"templates/page.mustache"}, &sink));
+  EXPECT_TRUE(builder.stats().full);
+  EXPECT_NE(builder.site()->at("kenmerken/zelfstandig/index.html")->find("<!-- changed -->"),
+            std::string::npos);
+  ExpectSameAsFullBuild(builder);
+}
+
+}  // namespace
+}  // namespace kapstok::pipeline

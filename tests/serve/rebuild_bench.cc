@@ -1,0 +1,99 @@
+// Times the incremental rebuild of `kapstok serve`: builds PROJECT once, then
+// edits one content file N times (body text, then a relation) and reports
+// the Rebuild() wall time (median, min, max) and the deferred search index
+// update. The file is restored at the end.
+// Usage: rebuild_bench PROJECT REL_PATH [N]   (REL_PATH like content/x/y.md)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/file_system.h"
+#include "pipeline/builder.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string Read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void Write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+void Report(const char* what, std::vector<double> ms) {
+  std::sort(ms.begin(), ms.end());
+  std::printf("%-34s median %6.1f ms  (min %.1f, max %.1f, n=%zu)\n", what, ms[ms.size() / 2],
+              ms.front(), ms.back(), ms.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kapstok;
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: rebuild_bench PROJECT REL_PATH [N]\n");
+    return 2;
+  }
+  const std::string project = argv[1], rel = argv[2];
+  const int n = argc > 3 ? std::atoi(argv[3]) : 9;
+  const std::string file = project + "/" + rel;
+  const std::string original = Read(file);
+  pipeline::BuildOptions options;
+  options.project_dir = project;
+  pipeline::Builder builder(RealFileSystem(), options);
+  DiagnosticSink sink;
+  auto t0 = Clock::now();
+  if (!builder.BuildAll(&sink)) {
+    std::fprintf(stderr, "build failed: %d errors\n", sink.error_count());
+    return 1;
+  }
+  std::printf("full build: %zu files, %.0f ms\n", builder.site()->size(),
+              std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+  std::vector<double> body, search, relation;
+  const pipeline::RebuildStats& st = builder.stats();
+  for (int i = 0; i < n; ++i) {
+    Write(file, original + "\nBewerking " + std::to_string(i) + ".\n");
+    DiagnosticSink s;
+    if (!builder.Rebuild({rel}, &s)) return 1;
+    body.push_back(st.ms);
+    if (i == 0)
+      std::printf("body edit: %zu parsed, %zu Markdown rendered, %zu pages rendered\n",
+                  st.files_parsed, st.markdown_rendered, st.pages_rendered);
+    std::printf("  %.0f ms: %s\n", st.ms, st.phases.c_str());
+    auto s0 = Clock::now();
+    builder.UpdateSearchIndex();
+    search.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s0).count());
+  }
+  // A relation edit: drop the first kenmerk from the list (or add nothing if none).
+  for (int i = 0; i < n; ++i) {
+    std::string text = original;
+    size_t k = text.find("kenmerken: [");
+    if (k != std::string::npos && i % 2 == 0) {
+      size_t comma = text.find(", ", k);
+      size_t close = text.find(']', k);
+      if (comma != std::string::npos && comma < close) text.erase(k + 12, comma + 2 - (k + 12));
+    }
+    Write(file, text);
+    DiagnosticSink s;
+    if (!builder.Rebuild({rel}, &s)) return 1;
+    relation.push_back(st.ms);
+    if (i == 0)
+      std::printf("relation edit: %zu parsed, %zu Markdown rendered, %zu pages rendered\n",
+                  st.files_parsed, st.markdown_rendered, st.pages_rendered);
+  }
+  Write(file, original);
+  Report("one-file body edit: Rebuild()", body);
+  Report("one-file relation edit: Rebuild()", relation);
+  Report("deferred UpdateSearchIndex()", search);
+  return 0;
+}
