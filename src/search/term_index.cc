@@ -5,6 +5,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/parallel.h"
+
 namespace kapstok::search {
 namespace {
 
@@ -16,75 +18,119 @@ struct FieldCounts {
 };
 
 // One section's term counts before BM25 (which needs the average length).
+// Terms are keyed by their entry in TermIndex::terms (std::map nodes do not
+// move); the order of this map is never observed (each term gets one posting
+// per section, pushed in section order).
 struct SectionCounts {
   uint32_t page = 0;
   uint32_t section = 0;
   int length = 0;
-  std::map<std::string, FieldCounts> terms;
+  std::unordered_map<TermEntry*, FieldCounts> terms;
 };
 
 enum class Field { kTitle, kHeading, kBody };
 
-class Collector {
+// One section's counts per folded word, made by a worker thread: tokenising
+// is most of the work and needs no shared state. Spellings are the distinct
+// (folded, lower) pairs whose lower-case form keeps diacritics.
+struct WordCounts {
+  int length = 0;
+  std::unordered_map<std::string, FieldCounts> words;
+  std::vector<std::pair<std::string, std::string>> spellings;
+};
+
+void CountWords(std::string_view text, Field field, const Normalizer& normalizer,
+                WordCounts* out) {
+  for (Token& token : Tokenize(text)) {
+    if (normalizer.IsStopWord(token.folded)) continue;
+    if (token.lower != token.folded) out->spellings.emplace_back(token.folded, std::move(token.lower));
+    FieldCounts& c = out->words[std::move(token.folded)];
+    switch (field) {
+      case Field::kTitle: c.title += 1; break;
+      case Field::kHeading: c.heading += 1; break;
+      case Field::kBody: c.body += 1; break;
+    }
+    ++out->length;
+  }
+}
+
+// The word counts of every section of `doc` (at least one section).
+std::vector<WordCounts> CountDocument(const Document& doc, const Normalizer& normalizer) {
+  std::vector<WordCounts> out(std::max<size_t>(1, doc.sections.size()));
+  for (size_t s = 0; s < out.size(); ++s) {
+    if (s == 0) {
+      CountWords(doc.title, Field::kTitle, normalizer, &out[s]);
+      // The pipeline may already have put the summary in the top section.
+      bool in_top = !doc.sections.empty() &&
+                    doc.sections[0].text.find(doc.summary) != std::string::npos;
+      if (!in_top) CountWords(doc.summary, Field::kBody, normalizer, &out[s]);
+    }
+    if (s < doc.sections.size()) {
+      CountWords(doc.sections[s].heading, Field::kHeading, normalizer, &out[s]);
+      CountWords(doc.sections[s].text, Field::kBody, normalizer, &out[s]);
+    }
+    auto& sp = out[s].spellings;
+    std::sort(sp.begin(), sp.end());
+    sp.erase(std::unique(sp.begin(), sp.end()), sp.end());
+  }
+  return out;
+}
+
+// Maps folded words to terms (the stemmer is not thread-safe, so this runs on
+// one thread) and records every word in TermIndex::words.
+class TermMapper {
  public:
-  Collector(const Normalizer& normalizer, TermIndex* index)
+  TermMapper(const Normalizer& normalizer, TermIndex* index)
       : normalizer_(normalizer), index_(index) {}
 
-  void Add(std::string_view text, Field field, SectionCounts* counts) {
-    for (const Token& token : Tokenize(text)) {
-      if (normalizer_.IsStopWord(token.folded)) continue;
-      const std::string& term = TermOf(token.folded);
-      FieldCounts& c = counts->terms[term];
-      switch (field) {
-        case Field::kTitle: c.title += 1; break;
-        case Field::kHeading: c.heading += 1; break;
-        case Field::kBody: c.body += 1; break;
-      }
-      ++counts->length;
-      if (token.lower != token.folded) {
-        index_->terms[term].spellings[token.lower].insert(counts->page);
-      }
-    }
-  }
-
- private:
-  const std::string& TermOf(const std::string& folded) {
+  TermEntry* EntryOf(const std::string& folded) {
     auto it = cache_.find(folded);
     if (it == cache_.end()) {
-      it = cache_.emplace(folded, normalizer_.Term(folded)).first;
-      index_->words.emplace(folded, it->second);
+      std::string term = normalizer_.Term(folded);
+      index_->words.emplace(folded, term);
+      it = cache_.emplace(folded, &index_->terms[term]).first;
     }
     return it->second;
   }
 
+ private:
   const Normalizer& normalizer_;
   TermIndex* index_;
-  std::unordered_map<std::string, std::string> cache_;
+  std::unordered_map<std::string, TermEntry*> cache_;
 };
 
+// Counts in parallel, a batch of documents at a time (bounded memory), then
+// merges each batch into per-section term counts in document order.
 std::vector<SectionCounts> CountTerms(const std::vector<Document>& docs,
                                       const Normalizer& normalizer, TermIndex* index) {
-  Collector collector(normalizer, index);
+  constexpr size_t kBatch = 512;
+  TermMapper mapper(normalizer, index);
   std::vector<SectionCounts> out;
-  for (uint32_t page = 0; page < docs.size(); ++page) {
-    const Document& doc = docs[page];
-    size_t n = std::max<size_t>(1, doc.sections.size());
-    for (uint32_t s = 0; s < n; ++s) {
-      SectionCounts counts;
-      counts.page = page;
-      counts.section = s;
-      if (s == 0) {
-        collector.Add(doc.title, Field::kTitle, &counts);
-        // The pipeline may already have put the summary in the top section.
-        bool in_top = !doc.sections.empty() &&
-                      doc.sections[0].text.find(doc.summary) != std::string::npos;
-        if (!in_top) collector.Add(doc.summary, Field::kBody, &counts);
+  std::vector<std::vector<WordCounts>> batch;
+  for (size_t first = 0; first < docs.size(); first += kBatch) {
+    batch.assign(std::min(kBatch, docs.size() - first), {});
+    ParallelFor(batch.size(), [&](size_t i) {
+      batch[i] = CountDocument(docs[first + i], normalizer);
+    });
+    for (size_t i = 0; i < batch.size(); ++i) {
+      const uint32_t page = static_cast<uint32_t>(first + i);
+      for (uint32_t s = 0; s < batch[i].size(); ++s) {
+        const WordCounts& words = batch[i][s];
+        SectionCounts counts;
+        counts.page = page;
+        counts.section = s;
+        counts.length = words.length;
+        for (const auto& [folded, c] : words.words) {
+          FieldCounts& sum = counts.terms[mapper.EntryOf(folded)];
+          sum.title += c.title;
+          sum.heading += c.heading;
+          sum.body += c.body;
+        }
+        for (const auto& [folded, lower] : words.spellings) {
+          mapper.EntryOf(folded)->spellings[lower].insert(page);
+        }
+        out.push_back(std::move(counts));
       }
-      if (s < doc.sections.size()) {
-        collector.Add(doc.sections[s].heading, Field::kHeading, &counts);
-        collector.Add(doc.sections[s].text, Field::kBody, &counts);
-      }
-      out.push_back(std::move(counts));
     }
   }
   return out;
@@ -163,8 +209,8 @@ TermIndex BuildTermIndex(const std::vector<Document>& docs, const Normalizer& no
   for (const SectionCounts& s : sections) total += s.length;
   double avg = sections.empty() ? 0 : total / sections.size();
   for (const SectionCounts& s : sections) {
-    for (const auto& [term, counts] : s.terms) {
-      index.terms[term].postings.push_back(
+    for (const auto& [entry, counts] : s.terms) {
+      entry->postings.push_back(
           {s.page, s.section, QuantisedBm25(counts.Weighted(), s.length, avg)});
     }
   }
