@@ -1,5 +1,7 @@
 #include "pipeline/build.h"
 
+#include <thread>
+
 #include "base/parallel.h"
 #include "base/text.h"
 #include "config/config.h"
@@ -74,13 +76,19 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   render::RenderOptions render_options;
   print::PrintOptions print_options{options.pdf};
   render_options.decorate_page = print::PageDecorator(*model, print_options);
+  // The search index reads only the model: it is built on its own thread
+  // while the pages render, so both cores stay busy (joined before step 7).
+  OutputFiles index;
+  std::jthread index_thread([&] {
+    index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});
+  });
   OutputFiles files = render::RenderSite(*model, *theme, render_options);
   for (OutputFile& f : reflect::RenderReflection(*model, *theme, sink))
     files.push_back(std::move(f));
   for (OutputFile& f : print::RenderHandouts(*model, *theme, print_options, sink))
     files.push_back(std::move(f));
   render::AppendFeeds(*model, &files);  // after every page, so the sitemap lists them all
-  OutputFiles index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});
+  index_thread.join();
   for (OutputFile& f : index) files.push_back(std::move(f));
   CopyTree(fs, theme->assets_dir, "assets", &files, sink);
   for (const content::StaticFile& f : model->static_files()) {
