@@ -67,7 +67,11 @@ class CitationRewriter {
       Insert(text, NewTextNode(std::string(view.substr(done, open - done)) + "("));
       for (size_t i = 0; i < ids.size(); ++i) {
         if (i > 0) Insert(text, NewTextNode("; "));
-        Insert(text, found[i] ? Link(*found[i]) : NewTextNode("@" + std::string(ids[i])));
+        if (found[i]) {
+          InsertLink(text, *found[i]);
+        } else {
+          Insert(text, NewTextNode("@" + std::string(ids[i])));
+        }
       }
       Insert(text, NewTextNode(")"));
       done = close + 1;
@@ -82,8 +86,21 @@ class CitationRewriter {
   }
 
  private:
-  static void Insert(cmark_node* before, NodePtr node) {
-    cmark_node_insert_before(before, node.release());  // the tree owns it now
+  // Returns false, and frees `node`, when `before`'s parent cannot hold it.
+  static bool Insert(cmark_node* before, NodePtr node) {
+    if (!cmark_node_insert_before(before, node.get())) return false;
+    node.release();  // the tree owns it now
+    return true;
+  }
+
+  // cmark-gfm's table cells hold no custom inline nodes, so there the
+  // citation becomes a plain link (without class="citation").
+  static void InsertLink(cmark_node* before, const Citation& c) {
+    if (Insert(before, Link(c))) return;
+    NodePtr plain(cmark_node_new(CMARK_NODE_LINK));
+    cmark_node_set_url(plain.get(), IsDangerousUrl(c.href) ? "" : c.href.c_str());
+    cmark_node_append_child(plain.get(), NewTextNode(c.label).release());
+    Insert(before, std::move(plain));
   }
 
   static NodePtr Link(const Citation& c) {

@@ -12,6 +12,7 @@
 #include "base/file_system.h"
 #include "config/yaml_util.h"
 #include "content/front_matter.h"
+#include "markdown/markdown.h"
 
 namespace kapstok {
 namespace {
@@ -91,6 +92,35 @@ TEST(FileSystemRegressionTest, SymlinksAreListedUnderTheirOwnName) {
   EXPECT_TRUE(entries[0].is_symlink);
   EXPECT_EQ(entries[1].path, "kenmerken/x.md");
   EXPECT_TRUE(entries[1].is_symlink);
+}
+
+class OneSourceResolver : public markdown::LinkResolver {
+ public:
+  std::optional<std::string> ResolveLink(std::string_view href, std::string* error,
+                                         std::string* hint) const override {
+    *error = "no pages here";
+    return std::nullopt;
+  }
+  std::optional<markdown::Citation> ResolveCitation(std::string_view id,
+                                                    std::string* hint) const override {
+    if (id != "movisie") return std::nullopt;
+    return markdown::Citation{"../../bronnen/movisie/", "Movisie, 2013"};
+  }
+};
+
+// The links fuzzer found that a citation inside a table cell was dropped
+// ("zie ()") and its nodes leaked: cmark-gfm's table cells refuse custom
+// inline nodes, and the failed insert was not checked.
+TEST(MarkdownRegressionTest, CitationInATableCellIsALink) {
+  DiagnosticSink sink;
+  markdown::Options options;
+  options.path = "content/voorbeelden/tabel.md";
+  markdown::Rendered r = markdown::Render("| a | b |\n|---|---|\n| zie [@movisie] | 2 |\n",
+                                          options, OneSourceResolver(), &sink);
+  EXPECT_NE(r.html.find("<td>zie (<a href=\"../../bronnen/movisie/\">Movisie, 2013</a>)</td>"),
+            std::string::npos)
+      << r.html;
+  EXPECT_EQ(Printed(sink), "");
 }
 
 }  // namespace
