@@ -314,33 +314,22 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
   };
   ParallelFor(all.size(), [&](size_t i) {
     Page* p = all[i];
-    RenderedMarkdown fresh;
-    const RenderedMarkdown* r = options.reuse ? options.reuse(*p) : nullptr;
-    if (r) {
-      for (const Diagnostic& d : r->diagnostics) sink->Report(d);
-    } else if (options.rendered) {
+    std::vector<std::string> cited;
+    if (!options.reuse || !options.reuse(p, &cited, sink)) {
+      RenderedMarkdown fresh;
       DiagnosticSink local;
-      render_markdown(p, &fresh, &local);
-      fresh.diagnostics = local.Sorted();
-      for (const Diagnostic& d : fresh.diagnostics) sink->Report(d);
-      options.rendered(*p, fresh);
-      r = &fresh;
-    } else {
-      render_markdown(p, &fresh, sink);
-      r = &fresh;
-    }
-    if (r == &fresh) {
+      render_markdown(p, &fresh, options.rendered ? &local : sink);
       p->body = std::move(fresh.body);
       p->text_html = std::move(fresh.text_html);
       p->list_html = std::move(fresh.list_html);
       p->map_html = std::move(fresh.map_html);
-    } else {
-      p->body = r->body;
-      p->text_html = r->text_html;
-      p->list_html = r->list_html;
-      p->map_html = r->map_html;
+      cited = std::move(fresh.cited);
+      if (options.rendered) {
+        std::vector<Diagnostic> diagnostics = local.Sorted();
+        for (const Diagnostic& d : diagnostics) sink->Report(d);
+        options.rendered(*p, cited, diagnostics);
+      }
     }
-    const std::vector<std::string>& cited = r->cited;
     // Sources: cited pages first (in order of citation), then the targets of
     // relations to the citation type.
     std::set<const Page*> seen;

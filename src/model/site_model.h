@@ -91,7 +91,7 @@ class SiteModel {
 };
 
 // One page's rendered Markdown (body and fields) with the citations and the
-// diagnostics it produced, so a later build can reuse it (kapstok serve).
+// diagnostics it produced.
 struct RenderedMarkdown {
   markdown::Rendered body;
   std::map<std::string, std::string> text_html;
@@ -103,12 +103,16 @@ struct RenderedMarkdown {
 
 struct ModelOptions {
   // Called concurrently, once per page (content pages, home, list intros)
-  // before its Markdown renders: a non-null result is used instead of
-  // rendering (and its diagnostics are reported again). It must stay valid
-  // until BuildModel returns.
-  std::function<const RenderedMarkdown*(const Page&)> reuse;
-  // Called concurrently after a page's Markdown was rendered afresh.
-  std::function<void(const Page&, const RenderedMarkdown&)> rendered;
+  // before its Markdown renders. It may fill the page's body, text_html,
+  // list_html and map_html from an earlier build (moving them out of an
+  // older model is allowed), set *cited, report the page's diagnostics into
+  // `sink` again and return true; false renders the page.
+  std::function<bool(Page* page, std::vector<std::string>* cited, DiagnosticSink* sink)> reuse;
+  // Called concurrently after a page's Markdown was rendered afresh, with the
+  // ids it cites and the diagnostics it produced.
+  std::function<void(const Page& page, const std::vector<std::string>& cited,
+                     const std::vector<Diagnostic>& diagnostics)>
+      rendered;
 };
 
 // Links the loaded pages: assigns URLs, resolves relation ids (unknown ones

@@ -18,25 +18,6 @@ namespace kapstok::pipeline {
 
 namespace {
 
-// The rel_paths of the pages whose titles, summaries or URLs `page`'s view
-// shows: relation targets, backlinks, sources and map-field keys.
-std::set<std::string> RefsOf(const model::SiteModel& model, const model::Page& page) {
-  std::set<std::string> refs;
-  for (const model::ResolvedRelation& rr : page.relations)
-    for (const model::Page* t : rr.targets) refs.insert(t->src.rel_path);
-  for (const model::Backlinks& b : page.backlinks)
-    for (const model::Page* t : b.pages) refs.insert(t->src.rel_path);
-  for (const model::Page* t : page.sources) refs.insert(t->src.rel_path);
-  for (const config::FieldDef& f : page.type()->fields) {
-    if (f.type != config::FieldType::kMap) continue;
-    auto it = page.src.fields.find(f.name);
-    if (it == page.src.fields.end()) continue;
-    for (const auto& [key, items] : it->second.entries)
-      if (const model::Page* k = model.Find(f.keys, key)) refs.insert(k->src.rel_path);
-  }
-  return refs;
-}
-
 void Put(SiteFiles* site, OutputFile f) {
   (*site)[f.path] = std::make_shared<const std::string>(std::move(f.bytes));
 }
@@ -46,7 +27,9 @@ void Put(SiteFiles* site, OutputFile f) {
 Builder::Builder(const FileSystem& fs, BuildOptions options)
     : fs_(fs), options_(std::move(options)) {}
 
-Builder::~Builder() = default;
+Builder::~Builder() {
+  if (retiring_.joinable()) retiring_.join();
+}
 
 bool Builder::BuildAll(DiagnosticSink* sink) { return Run(true, {}, sink); }
 
@@ -93,26 +76,43 @@ std::string Builder::LinkUniverse(const content::LoadedContent& loaded) const {
   return u;
 }
 
+// The pages whose view shows a changed page P: P's relation targets (they
+// list P as a backlink), P's backlinks (they list P as a relation), pages
+// citing P and pages with a map field keyed by P; in the new model and in
+// the previous one, so a removed relation re-renders its old target too.
 std::set<std::string> Builder::DirtyPages(const model::SiteModel& model,
                                           const std::set<std::string>& changed) const {
-  std::set<std::string> dirty;
-  for (const auto& p : model.pages()) {
-    if (changed.count(p->src.rel_path)) {
-      dirty.insert(p->src.rel_path);
-      continue;
+  std::set<std::string> dirty = changed;
+  for (const model::SiteModel* m : std::vector<const model::SiteModel*>{&model, model_.get()}) {
+    std::set<const model::Page*> pages;
+    for (const std::string& path : changed) {
+      const model::Page* p = m->FindByPath(path);
+      if (!p || p->src.rel_path != path || !p->type()) continue;  // home, list intro
+      pages.insert(p);
+      for (const model::ResolvedRelation& rr : p->relations)
+        for (const model::Page* t : rr.targets) dirty.insert(t->src.rel_path);
+      for (const model::Backlinks& b : p->backlinks)
+        for (const model::Page* t : b.pages) dirty.insert(t->src.rel_path);
     }
-    for (const std::string& r : RefsOf(model, *p))
-      if (changed.count(r)) dirty.insert(p->src.rel_path);
+    for (const auto& q : m->pages()) {
+      for (const model::Page* s : q->sources)
+        if (pages.count(s)) dirty.insert(q->src.rel_path);
+      for (const config::FieldDef& f : q->type()->fields) {
+        if (f.type != config::FieldType::kMap) continue;
+        auto it = q->src.fields.find(f.name);
+        const config::TypeDef* keys = m->config().FindType(f.keys);
+        if (it == q->src.fields.end() || !keys) continue;
+        for (const auto& [key, items] : it->second.entries)
+          if (changed.count(keys->folder + "/" + key + ".md")) dirty.insert(q->src.rel_path);
+      }
+    }
   }
-  for (const auto& [page, refs] : refs_)  // what the pages showed before the change
-    for (const std::string& r : refs)
-      if (changed.count(r)) dirty.insert(page);
   return dirty;
 }
 
-void Builder::RecordRefs(const model::SiteModel& model) {
-  refs_.clear();
-  for (const auto& p : model.pages()) refs_[p->src.rel_path] = RefsOf(model, *p);
+void Builder::Retire(std::unique_ptr<model::SiteModel> model) {
+  if (retiring_.joinable()) retiring_.join();
+  retiring_ = std::thread([m = std::move(model)]() mutable { m.reset(); });
 }
 
 bool Builder::Run(bool full, const std::vector<std::string>& changed, DiagnosticSink* sink) {
@@ -134,7 +134,6 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
     // Everything below points into the configuration: drop it all.
     model_.reset();
     memo_.clear();
-    refs_.clear();
     universe_.clear();
     assets_.clear();
     parse_cache_.Clear();
@@ -158,23 +157,50 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   const std::string universe = LinkUniverse(loaded);
   const bool reuse = !full && universe == universe_;
   std::map<std::string, PageMemo> fresh;
-  std::mutex fresh_mu;
+  std::vector<std::pair<model::Page*, model::Page*>> moved;  // (new, old)
+  std::mutex mu;
   model::ModelOptions model_options;
-  model_options.reuse = [&](const model::Page& p) -> const model::RenderedMarkdown* {
-    if (!reuse) return nullptr;
-    auto it = memo_.find(p.src.rel_path);
-    if (it == memo_.end() || it->second.source != p.src.source) return nullptr;
-    return &it->second.markdown;
+  model_options.reuse = [&](model::Page* p, std::vector<std::string>* cited,
+                            DiagnosticSink* s) {
+    if (!reuse) return false;
+    const model::Page* old = p->type() ? model_->FindByPath(p->src.rel_path) : model_->home();
+    auto memo = memo_.find(p->src.rel_path);
+    if (!old || old->src.rel_path != p->src.rel_path || old->src.source != p->src.source ||
+        memo == memo_.end())
+      return false;  // changed, new, or a list intro (not kept in the model)
+    // The Builder owns model_ and nothing reads it during the rebuild; the
+    // rendered HTML moves back on failure (see restore below).
+    model::Page* o = const_cast<model::Page*>(old);
+    p->body = std::move(o->body);
+    p->text_html = std::move(o->text_html);
+    p->list_html = std::move(o->list_html);
+    p->map_html = std::move(o->map_html);
+    *cited = memo->second.cited;
+    for (const Diagnostic& d : memo->second.diagnostics) s->Report(d);
+    std::lock_guard<std::mutex> lock(mu);
+    moved.emplace_back(p, o);
+    return true;
   };
-  model_options.rendered = [&](const model::Page& p, const model::RenderedMarkdown& r) {
-    std::lock_guard<std::mutex> lock(fresh_mu);
-    fresh[p.src.rel_path] = PageMemo{p.src.source, r};
+  model_options.rendered = [&](const model::Page& p, const std::vector<std::string>& cited,
+                               const std::vector<Diagnostic>& diagnostics) {
+    std::lock_guard<std::mutex> lock(mu);
+    fresh[p.src.rel_path] = PageMemo{cited, diagnostics};
   };
   std::unique_ptr<model::SiteModel> model =
       model::BuildModel(std::move(loaded), *config_, sink, model_options);
+  // On failure the previous model gets its rendered Markdown back.
+  auto restore = [&] {
+    for (auto& [p, o] : moved) {
+      o->body = std::move(p->body);
+      o->text_html = std::move(p->text_html);
+      o->list_html = std::move(p->list_html);
+      o->map_html = std::move(p->map_html);
+    }
+    return false;
+  };
   stats_.markdown_rendered = fresh.size();
   phase("model");
-  if (sink->has_errors() || !theme_) return false;
+  if (sink->has_errors() || !theme_) return restore();
 
   // Which content pages to render: all, or the changed ones and their neighbours.
   std::set<std::string> changed_pages;
@@ -204,18 +230,16 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   std::sort(stats_.rendered_paths.begin(), stats_.rendered_paths.end());
   stats_.pages_rendered = stats_.rendered_paths.size();
 
-  // Sitemap and feed: from every page path (unchanged when only some pages were rendered).
+  // Sitemap and feed. The sitemap lists every page path, so it changes only
+  // with the set of pages; the feed shows titles and dates: always renew it.
   if (all_html) {
-    page_paths_.clear();
-    for (const OutputFile& f : files) page_paths_.push_back(f.path);
     render::AppendFeeds(*model, &files);
   } else {
-    OutputFiles paths;
-    for (const std::string& path : page_paths_) paths.push_back({path, {}});
-    render::AppendFeeds(*model, &paths);
-    for (size_t i = page_paths_.size(); i < paths.size(); ++i) files.push_back(std::move(paths[i]));
+    OutputFiles feeds;
+    render::AppendFeeds(*model, &feeds);
+    for (OutputFile& f : feeds)
+      if (f.path == "feed.xml") files.push_back(std::move(f));
   }
-
   phase("feeds");
   // Static files: all when the set may differ, else only the changed ones.
   std::set<std::string> changed_set(changed.begin(), changed.end());
@@ -228,7 +252,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
     }
     files.push_back(std::move(out));
   }
-  if (sink->has_errors()) return false;
+  if (sink->has_errors()) return restore();
 
   // The new site: the previous one with these files replaced, or all new.
   auto site = std::make_shared<SiteFiles>();
@@ -251,7 +275,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
     memo_ = std::move(fresh);
   }
   universe_ = universe;
-  RecordRefs(*model);
+  Retire(std::move(model_));
   model_ = std::move(model);
   phase("remember");
   search_stale_ = true;

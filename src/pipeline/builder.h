@@ -23,6 +23,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -73,16 +74,16 @@ class Builder {
   const RebuildStats& stats() const { return stats_; }
 
  private:
-  struct PageMemo {
-    std::string source;
-    model::RenderedMarkdown markdown;
+  struct PageMemo {  // what a reused page's Markdown rendering also produced
+    std::vector<std::string> cited;
+    std::vector<Diagnostic> diagnostics;
   };
   bool Run(bool full, const std::vector<std::string>& changed, DiagnosticSink* sink);
   bool LoadConfigAndTheme(DiagnosticSink* sink);
   std::string LinkUniverse(const content::LoadedContent& loaded) const;
   std::set<std::string> DirtyPages(const model::SiteModel& model,
                                    const std::set<std::string>& changed) const;
-  void RecordRefs(const model::SiteModel& model);
+  void Retire(std::unique_ptr<model::SiteModel> model);
 
   const FileSystem& fs_;
   BuildOptions options_;
@@ -91,16 +92,16 @@ class Builder {
   std::unique_ptr<render::Theme> theme_;
   OutputFiles assets_;                 // theme assets, read on a full build
   content::ParseCache parse_cache_;
-  std::map<std::string, PageMemo> memo_;  // rel_path -> Markdown of the last good build
+  // rel_path -> citations and diagnostics of its Markdown in the last good
+  // build; the rendered HTML itself is moved out of model_ when reused.
+  std::map<std::string, PageMemo> memo_;
   std::string universe_;               // LinkUniverse of the last good build
-  // rel_path -> rel_paths its view shows (relations, backlinks, sources, map keys).
-  std::map<std::string, std::set<std::string>> refs_;
   std::unique_ptr<model::SiteModel> model_;  // of the last good build
   std::set<std::string> search_paths_;       // the search index's files in site_
-  std::vector<std::string> page_paths_;      // the files the sitemap was made from
   std::shared_ptr<const SiteFiles> site_;
   bool search_stale_ = false;
   RebuildStats stats_;
+  std::thread retiring_;  // frees a replaced model off the rebuild's path
 };
 
 }  // namespace kapstok::pipeline
