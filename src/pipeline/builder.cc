@@ -81,8 +81,22 @@ std::string Builder::LinkUniverse(const content::LoadedContent& loaded) const {
 // citing P and pages with a map field keyed by P; in the new model and in
 // the previous one, so a removed relation re-renders its old target too.
 std::set<std::string> Builder::DirtyPages(const model::SiteModel& model,
-                                          const std::set<std::string>& changed) const {
-  std::set<std::string> dirty = changed;
+                                          const std::set<std::string>& all_changed) const {
+  std::set<std::string> dirty = all_changed;
+  // Other pages show a page only through its front matter (title, summary,
+  // relations, order): a page whose front matter is unchanged, only its
+  // body, affects no other page.
+  std::set<std::string> changed;
+  for (const std::string& path : all_changed) {
+    const model::Page* now = model.FindByPath(path);
+    const model::Page* before = model_->FindByPath(path);
+    if (now && before && now->src.rel_path == path && before->src.rel_path == path &&
+        std::string_view(now->src.source).substr(0, now->src.body_offset) ==
+            std::string_view(before->src.source).substr(0, before->src.body_offset))
+      continue;
+    changed.insert(path);
+  }
+  if (changed.empty()) return dirty;
   for (const model::SiteModel* m : std::vector<const model::SiteModel*>{&model, model_.get()}) {
     std::set<const model::Page*> pages;
     for (const std::string& path : changed) {
@@ -208,7 +222,13 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   bool all_html = !reuse;
   for (const std::string& path : changed_pages) {
     const model::Page* p = model->FindByPath(path);
-    if (p && p->type() && !p->type()->list) all_html = true;  // shown in every page's frame
+    const model::Page* before = p && model_ ? model_->FindByPath(path) : nullptr;
+    bool same_front_matter =
+        before && before->src.rel_path == path &&
+        std::string_view(p->src.source).substr(0, p->src.body_offset) ==
+            std::string_view(before->src.source).substr(0, before->src.body_offset);
+    if (p && p->type() && !p->type()->list && !same_front_matter)
+      all_html = true;  // its title is shown in every page's frame
   }
   std::set<std::string> dirty;
   if (!all_html) dirty = DirtyPages(*model, changed_pages);

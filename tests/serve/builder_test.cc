@@ -71,11 +71,26 @@ TEST_F(BuilderTest, BodyEditRendersThePageAndWhatShowsIt) {
   EXPECT_FALSE(st.full);
   EXPECT_EQ(st.files_parsed, 1u);
   EXPECT_EQ(st.markdown_rendered, 1u);
-  EXPECT_THAT(st.rendered_paths, ElementsAre("kenmerken/samenwerken/index.html",
-                                             "voorbeelden/wijkcafe/index.html"));
+  // Only the body changed: no other page shows it.
+  EXPECT_THAT(st.rendered_paths, ElementsAre("voorbeelden/wijkcafe/index.html"));
   EXPECT_NE(builder.site()->at("voorbeelden/wijkcafe/index.html")->find("Thee in de wijk."),
             std::string::npos);
   EXPECT_TRUE(builder.search_stale());
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, TitleEditRendersThePagesThatShowIt) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  std::string text = WijkCafe("Koffie in de wijk.");
+  const std::string old_title = "Het wijkcafé";
+  text.replace(text.find(old_title), old_title.size(), "Het buurtcafé");
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", text);
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &sink));
+  EXPECT_THAT(builder.stats().rendered_paths, ElementsAre("kenmerken/samenwerken/index.html",
+                                                          "voorbeelden/wijkcafe/index.html"));
   builder.UpdateSearchIndex();
   ExpectSameAsFullBuild(builder);
 }
