@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "base/parallel.h"
 #include "search/normalize.h"
 #include "search/term_index.h"
 
@@ -95,7 +96,10 @@ std::vector<std::string> WriteChunks(const TermIndex& index, size_t chunk_bytes,
 void WriteDocuments(const std::vector<Document>& docs, const std::vector<std::string>& type_ids,
                     int per_file, OutputFiles* files) {
   per_file = std::max(1, per_file);
-  for (size_t first = 0; first < docs.size(); first += per_file) {
+  // One file per slot, made on all cores, appended in order.
+  std::vector<OutputFile> out((docs.size() + per_file - 1) / per_file);
+  ParallelFor(out.size(), [&](size_t file) {
+    const size_t first = file * per_file;
     Json list = Json::array();
     for (size_t i = first; i < std::min(docs.size(), first + per_file); ++i) {
       const Document& d = docs[i];
@@ -106,8 +110,9 @@ void WriteDocuments(const std::vector<Document>& docs, const std::vector<std::st
       bool in_top = !d.sections.empty() && d.sections[0].text.find(d.summary) != std::string::npos;
       list.push_back({d.url, d.title, type, in_top ? "" : d.summary, sections});
     }
-    files->push_back(ScriptFile(Numbered("d", first / per_file), Dump(list)));
-  }
+    out[file] = ScriptFile(Numbered("d", file), Dump(list));
+  });
+  for (OutputFile& f : out) files->push_back(std::move(f));
 }
 
 struct FacetValues {
