@@ -200,6 +200,8 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
     std::lock_guard<std::mutex> lock(mu);
     fresh[p.src.rel_path] = PageMemo{cited, diagnostics};
   };
+  std::map<std::string, std::string> intros;  // list intros are not kept in the model
+  for (const content::ParsedPage& p : loaded.list_intros) intros[p.rel_path] = p.source;
   std::unique_ptr<model::SiteModel> model =
       model::BuildModel(std::move(loaded), *config_, sink, model_options);
   // On failure the previous model gets its rendered Markdown back.
@@ -220,15 +222,21 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   std::set<std::string> changed_pages;
   for (const auto& [path, m] : fresh) changed_pages.insert(path);
   bool all_html = !reuse;
+  bool site_pages = all_html || intros != intro_sources_;  // lists, matrices, home
   for (const std::string& path : changed_pages) {
     const model::Page* p = model->FindByPath(path);
-    const model::Page* before = p && model_ ? model_->FindByPath(path) : nullptr;
+    if (!p || p->src.rel_path != path || !p->type()) {
+      if (path == "index.md") site_pages = true;  // the home page's text
+      continue;
+    }
+    const model::Page* before = model_ ? model_->FindByPath(path) : nullptr;
     bool same_front_matter =
         before && before->src.rel_path == path &&
         std::string_view(p->src.source).substr(0, p->src.body_offset) ==
             std::string_view(before->src.source).substr(0, before->src.body_offset);
-    if (p && p->type() && !p->type()->list && !same_front_matter)
-      all_html = true;  // its title is shown in every page's frame
+    if (same_front_matter) continue;
+    site_pages = true;  // lists, home and matrices show titles, summaries and map fields
+    if (!p->type()->list) all_html = true;  // its title is shown in every page's frame
   }
   std::set<std::string> dirty;
   if (!all_html) dirty = DirtyPages(*model, changed_pages);
@@ -238,6 +246,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   render_options.decorate_page = print::PageDecorator(*model, print_options);
   if (!all_html)
     render_options.only_pages = [&](const model::Page& p) { return dirty.count(p.src.rel_path) > 0; };
+  render_options.skip_site_pages = !site_pages;
   phase("dirty");
   OutputFiles files = render::RenderSite(*model, *theme_, render_options);
   phase("pages");
@@ -295,6 +304,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
     memo_ = std::move(fresh);
   }
   universe_ = universe;
+  intro_sources_ = std::move(intros);
   Retire(std::move(model_));
   model_ = std::move(model);
   phase("remember");

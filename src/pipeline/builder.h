@@ -95,6 +95,7 @@ class Builder {
   // rel_path -> citations and diagnostics of its Markdown in the last good
   // build; the rendered HTML itself is moved out of model_ when reused.
   std::map<std::string, PageMemo> memo_;
+  std::map<std::string, std::string> intro_sources_;  // list intros of the last good build
   std::string universe_;               // LinkUniverse of the last good build
   std::unique_ptr<model::SiteModel> model_;  // of the last good build
   std::set<std::string> search_paths_;       // the search index's files in site_

@@ -186,9 +186,11 @@ OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,
     out[i].path = IndexPath(p.url);
     theme.templates->Render(TemplateFor(theme, p.type()->id), {&frame}, &out[i].bytes);
   });
-  RenderLists(shared, options, &out);
-  RenderMatrices(shared, &out);
-  RenderHome(shared, &out);
+  if (!options.skip_site_pages) {
+    RenderLists(shared, options, &out);
+    RenderMatrices(shared, &out);
+    RenderHome(shared, &out);
+  }
   // The 404 page is served at any depth, so it links from the site's own path.
   {
     std::string base_path = "/";

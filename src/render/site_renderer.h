@@ -23,6 +23,8 @@ struct RenderOptions {
   // kapstok serve: when set, only the content pages it accepts are rendered
   // (list, home and other pages always are).
   std::function<bool(const model::Page&)> only_pages;
+  // kapstok serve: render no list, matrix or home page (their inputs did not change).
+  bool skip_site_pages = false;
 };
 
 OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,
