@@ -69,6 +69,9 @@ for (const [mode, at] of Object.entries(modes)) {
       const [expected, index] = candidates[0];
       await labels.nth(index).locator('input').check();
       await page.waitForFunction((n) => parseInt(document.querySelector('[data-search-count]').textContent, 10) === n, expected);
+      // The count is announced before the result list is redrawn: wait for the list too.
+      await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length === n,
+                                 Math.min(expected, 10)).catch(() => {});
       const after = await page.locator('[data-search-results] li').count();
       assert.ok(after < before || after < total, `${after} of ${before}`);
       assert.equal(after, Math.min(expected, 10));

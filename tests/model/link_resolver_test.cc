@@ -31,6 +31,10 @@ TEST(PageLinkResolverTest, ResolvesPagesStaticFilesAndSuggests) {
   EXPECT_FALSE(r.ResolveLink("../kenmerken/eigen-kraht.md", &error, &hint));
   EXPECT_EQ(error, "link to '../kenmerken/eigen-kraht.md' points to no page");
   EXPECT_EQ(hint, "did you mean '../kenmerken/eigen-kracht.md'?");
+  // A fragment is kept as written (it names no file); only the path is resolved.
+  // (Found by the links fuzzer, whose check first looked at the whole href.)
+  EXPECT_EQ(r.ResolveLink("../kenmerken/eigen-kracht.md#a/../../b", &error, &hint),
+            "../../kenmerken/eigen-kracht/#a/../../b");
   EXPECT_FALSE(r.ResolveLink("../../../etc/passwd", &error, &hint));
   EXPECT_EQ(error, "link to '../../../etc/passwd' leaves the content folder");
 }
