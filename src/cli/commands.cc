@@ -12,6 +12,7 @@
 
 #include "base/file_system.h"
 #include "base/messages.h"
+#include "config/config.h"
 #include "cli/new.h"
 #include "cli/schema.h"
 #include "cli/serve.h"
@@ -69,12 +70,8 @@ int PrintDiagnostics(const DiagnosticSink& sink, const std::string& format) {
     out += format == "github" ? FormatGithub(d) : FormatHuman(d, color) + "\n";
   int errors = sink.error_count(), warnings = sink.warning_count();
   if (errors || warnings) {
-    bool nl = MessageLanguage() == "nl";
-    char line[160];
-    std::snprintf(line, sizeof line, nl ? "%d fout(en), %d waarschuwing(en)\n"
-                                        : "%d error(s), %d warning(s)\n",
-                  errors, warnings);
-    out += line;
+    out += Tr("summary.counts", {std::to_string(errors), std::to_string(warnings)});
+    out += '\n';
   }
   std::fputs(out.c_str(), stderr);
   return errors;
@@ -85,18 +82,17 @@ void ChooseLanguage(const Flags& flags, const std::string& project_dir) {
     SetMessageLanguage(flags.Get("lang"));
     return;
   }
-  // A light look at kapstok.yaml: "  language: nl" under site.
-  std::ifstream in(JoinPath(project_dir, "kapstok.yaml"));
-  std::string line;
-  while (std::getline(in, line)) {
-    size_t p = line.find("language:");
-    if (p == std::string::npos || line.find_first_not_of(' ') != p) continue;
-    std::string v = line.substr(p + 9);
-    v.erase(0, v.find_first_not_of(" \"'"));
-    v = v.substr(0, v.find_first_of(" \"'#\r"));
-    if (!v.empty()) SetMessageLanguage(v);
-    return;
-  }
+  // The site's language, read by the same parser the build uses. When
+  // kapstok.yaml is missing or broken the messages stay English; the command
+  // reports the problem itself.
+  const std::string path = JoinPath(project_dir, "kapstok.yaml");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;
+  std::stringstream text;
+  text << in.rdbuf();
+  DiagnosticSink scratch;
+  if (std::optional<config::SiteConfig> c = config::ParseConfig(text.str(), path, &scratch))
+    SetMessageLanguage(c->language);
 }
 
 namespace {
