@@ -4,6 +4,7 @@
 
 #include "base/parallel.h"
 #include "base/text.h"
+#include "base/timing.h"
 #include "config/config.h"
 #include "content/loader.h"
 #include "model/site_model.h"
@@ -42,6 +43,7 @@ void CopyTree(const FileSystem& fs, const std::string& dir, const std::string& p
 BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticSink* sink) {
   BuildResult result;
   const std::string& dir = options.project_dir;
+  StageTimer timer;  // KAPSTOK_TIMING=1: per-stage times on stderr
 
   // 1. Configuration.
   const std::string config_path = JoinPath(dir, "kapstok.yaml");
@@ -61,15 +63,18 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   std::unique_ptr<render::Theme> theme =
       render::LoadTheme(fs, JoinPath(dir, "templates"), JoinPath(dir, "themes/default"),
                         config->language, sink);
+  timer.Mark("config+theme");
 
   // 3. Content: files, front matter, schema.
   content::LoadOptions load;
   load.include_drafts = options.drafts;
   content::LoadedContent loaded = content::LoadContent(fs, JoinPath(dir, "content"), *config, load, sink);
+  timer.Mark("load");
 
   // 4. Model: relations, backlinks, Markdown with links and citations.
   std::unique_ptr<model::SiteModel> model = model::BuildModel(std::move(loaded), *config, sink);
   result.pages = model->pages().size();
+  timer.Mark("model");
   if (sink->has_errors() || !theme) return result;
 
   // 5. Render pages, 6. search index, 7. assets.
@@ -80,15 +85,20 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   // while the pages render, so both cores stay busy (joined before step 7).
   OutputFiles index;
   std::jthread index_thread([&] {
+    StageTimer index_timer;
     index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});
+    index_timer.Mark("search (thread)");
   });
   OutputFiles files = render::RenderSite(*model, *theme, render_options);
+  timer.Mark("render pages");
   for (OutputFile& f : reflect::RenderReflection(*model, *theme, sink))
     files.push_back(std::move(f));
   for (OutputFile& f : print::RenderHandouts(*model, *theme, print_options, sink))
     files.push_back(std::move(f));
   render::AppendFeeds(*model, &files);  // after every page, so the sitemap lists them all
+  timer.Mark("reflect+print");
   index_thread.join();
+  timer.Mark("search (wait)");
   for (OutputFile& f : index) files.push_back(std::move(f));
   CopyTree(fs, theme->assets_dir, "assets", &files, sink);
   for (const content::StaticFile& f : model->static_files()) {
@@ -100,6 +110,7 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
     files.push_back(std::move(out));
   }
   if (sink->has_errors()) return result;
+  timer.Mark("assets");
 
   // 7b. PDFs of the handouts and the whole-site print page (--pdf only: Chromium).
   if (options.pdf) {
@@ -116,9 +127,14 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   // 8. Write, atomically, only when everything succeeded.
   if (options.write) {
     result.status = output::WriteSite(options.out_dir, files);
+    timer.Mark("write");
   } else {
     result.output = std::move(files);
   }
+  files = OutputFiles();
+  model.reset();
+  timer.Mark("free");
+  timer.Total("total");
   return result;
 }
 
