@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(g++ cmake make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev
-      libstemmer-dev libqrencode-dev nlohmann-json3-dev)
+      libstemmer-dev libqrencode-dev nlohmann-json3-dev libtcmalloc-minimal4)
 npm_needed=0
 for what in "${@:-build}"; do
   case "$what" in
