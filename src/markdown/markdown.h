@@ -68,8 +68,9 @@ struct Options {
   bool allow_html = false;  // raw HTML passes through only when true
   bool inline_only = false; // a single paragraph renders without its <p> wrapper
   // Optional: the whole file, to show source lines in diagnostics (else the
-  // body's lines are shown).
-  std::string source_text;
+  // body's lines are shown). A view, not a copy (Options is copied for every
+  // field of every page): the text must outlive the Render() call.
+  std::string_view source_text;
 };
 
 struct Rendered {
