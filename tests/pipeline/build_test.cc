@@ -8,7 +8,7 @@
 #include <regex>
 #include <set>
 
-#include "fixture.h"
+#include "testing.h"
 
 namespace kapstok::pipeline {
 namespace {
@@ -17,12 +17,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using kapstok::testing::FindFile;
 using kapstok::testing::FixtureFs;
-
-std::string Printed(const DiagnosticSink& sink) {
-  std::string out;
-  for (const Diagnostic& d : sink.Sorted()) out += FormatHuman(d);
-  return out;
-}
+using kapstok::testing::Printed;
 
 BuildResult BuildInMemory(const FileSystem& fs, DiagnosticSink* sink) {
   BuildOptions options;

@@ -13,10 +13,14 @@
 
 #include "reflect/reflect_page.h"
 #include "reflect/reflection.h"
-#include "reflect_fixture.h"
+#include "testing.h"
 
 namespace kapstok::reflect {
 namespace {
+
+using testing::LoadedSite;
+using testing::LoadSite;
+using testing::SourceDir;
 
 size_t Count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;

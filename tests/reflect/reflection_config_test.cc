@@ -3,15 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "config/config.h"
+#include "testing.h"
 
 namespace kapstok::config {
 namespace {
 
-std::string Errors(const DiagnosticSink& sink) {
-  std::string out;
-  for (const Diagnostic& d : sink.Sorted()) out += FormatHuman(d);
-  return out;
-}
+std::string Errors(const DiagnosticSink& sink) { return testing::Printed(sink); }
 
 const char kTypes[] = R"(site:
   title: Werkboek

@@ -5,10 +5,14 @@
 #include <gtest/gtest.h>
 
 #include "reflect/reflect_page.h"
-#include "reflect_fixture.h"
+#include "testing.h"
 
 namespace kapstok::reflect {
 namespace {
+
+using testing::LoadedSite;
+using testing::LoadSite;
+using testing::SourceDir;
 
 const char kConfig[] = R"(site:
   title: Werkboek
