@@ -2,14 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "testing.h"
+
 namespace kapstok::config {
 namespace {
 
-std::string Errors(const DiagnosticSink& sink) {
-  std::string out;
-  for (const Diagnostic& d : sink.Sorted()) out += FormatHuman(d);
-  return out;
-}
+std::string Errors(const DiagnosticSink& sink) { return testing::Printed(sink); }
 
 const char kValid[] = R"(site:
   title: Handboek

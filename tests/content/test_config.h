@@ -5,6 +5,7 @@
 #include <string>
 
 #include "config/config.h"
+#include "testing.h"
 
 namespace kapstok::content {
 
@@ -33,11 +34,7 @@ types:
   return *c;
 }
 
-inline std::string Printed(const DiagnosticSink& sink) {
-  std::string out;
-  for (const Diagnostic& d : sink.Sorted()) out += FormatHuman(d);
-  return out;
-}
+using testing::Printed;
 
 }  // namespace kapstok::content
 

@@ -16,14 +16,12 @@
 #include "content/loader.h"
 #include "model/site_model.h"
 #include "pipeline/build.h"
+#include "testing.h"
 
 namespace kapstok {
 namespace {
 
-std::string SourceDir() {
-  const char* env = std::getenv("KAPSTOK_SOURCE_DIR");
-  return env ? env : ".";
-}
+using testing::SourceDir;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path);

@@ -4,24 +4,15 @@
 #ifndef KAPSTOK_TESTS_PRINT_PRINT_FIXTURE_H_
 #define KAPSTOK_TESTS_PRINT_PRINT_FIXTURE_H_
 
-#include <cstdlib>
 #include <memory>
-#include <optional>
 #include <string>
 
-#include "base/diagnostic.h"
 #include "base/file_system.h"
-#include "config/config.h"
-#include "content/loader.h"
-#include "model/site_model.h"
-#include "render/theme.h"
+#include "testing.h"
 
 namespace kapstok::print {
 
-inline std::string SourceDir() {
-  const char* dir = std::getenv("KAPSTOK_SOURCE_DIR");
-  return dir ? dir : ".";
-}
+using testing::SourceDir;
 
 inline const char kCookbookConfig[] = R"(site:
   title: Kookboek "Oma"
@@ -63,18 +54,7 @@ print:
   attribution: tekst_bron
 )";
 
-struct CookbookSite {
-  std::optional<config::SiteConfig> config;  // the model points into it
-  std::unique_ptr<model::SiteModel> model;
-  std::unique_ptr<render::Theme> theme;
-  DiagnosticSink sink;
-
-  std::string Errors() const {
-    std::string out;
-    for (const Diagnostic& d : sink.Sorted()) out += FormatHuman(d);
-    return out;
-  }
-};
+using CookbookSite = testing::LoadedSite;
 
 // The cookbook with `config_text` as its kapstok.yaml.
 inline std::unique_ptr<CookbookSite> LoadCookbook(const std::string& config_text = kCookbookConfig) {
@@ -88,16 +68,8 @@ inline std::unique_ptr<CookbookSite> LoadCookbook(const std::string& config_text
              "---\ntitle: Ui\nover: Een ui is een bol. Hij maakt je aan het huilen.\n"
              "recepten: [soep]\n---\n");
   fs.AddFile("site/content/bronnen/boek.md", "---\ntitle: Oma, 1950\ntitel: Het kookboek\n---\n");
-  auto site = std::make_unique<CookbookSite>();
-  site->config = config::ParseConfig(config_text, "kapstok.yaml", &site->sink);
-  if (!site->config) return site;
-  site->theme = render::LoadTheme(RealFileSystem(), SourceDir() + "/templates",
-                                  SourceDir() + "/themes/default", site->config->language,
-                                  &site->sink);
-  content::LoadedContent loaded =
-      content::LoadContent(fs, "site/content", *site->config, {}, &site->sink);
-  site->model = model::BuildModel(std::move(loaded), *site->config, &site->sink);
-  return site;
+  fs.AddFile("site/kapstok.yaml", config_text);
+  return testing::LoadSite(fs, "site", RealFileSystem(), SourceDir());
 }
 
 }  // namespace kapstok::print

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -13,15 +12,12 @@
 #include "config/yaml_util.h"
 #include "content/front_matter.h"
 #include "markdown/markdown.h"
+#include "testing.h"
 
 namespace kapstok {
 namespace {
 
-std::string Printed(const DiagnosticSink& sink) {
-  std::string out;
-  for (const Diagnostic& d : sink.Sorted()) out += FormatHuman(d);
-  return out;
-}
+using testing::Printed;
 
 // Anchors that expand to 9^10 values made the duplicate-key walk run for
 // hours ("billion laughs"); it now stops after kMaxYamlValues values.
@@ -34,10 +30,9 @@ TEST(YamlRegressionTest, AliasesThatExpandTooMuchAreAnErrorNotAHang) {
   }
   std::string file = "---\n" + yaml + "---\n";
   DiagnosticSink sink;
-  auto start = std::chrono::steady_clock::now();
-  auto node = config::LoadYaml(yaml, {"x.md", file, 1}, &sink);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
-  EXPECT_FALSE(node);
+  // The message is the proof that the walk stopped at the cap (ctest's
+  // timeout catches a hang).
+  EXPECT_FALSE(config::LoadYaml(yaml, {"x.md", file, 1}, &sink));
   EXPECT_EQ(Printed(sink),
             "x.md:2:15: error: invalid YAML: more than 100000 values (anchors and aliases that "
             "expand too much?)\n"

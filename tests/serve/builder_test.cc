@@ -6,7 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "fixture.h"
+#include "testing.h"
 #include "pipeline/build.h"
 
 namespace kapstok::pipeline {
