@@ -133,54 +133,118 @@ char32_t LowerKeepAccent(char32_t cp) {
   return cp;
 }
 
+namespace {
+
+// FoldTable() as an array over U+00C0..U+036F (the only code points it
+// changes): the folded UTF-8 of each, or the code point itself.
+constexpr char32_t kFoldFirst = 0xC0, kFoldLast = 0x36F;
+
+const std::vector<std::string>& FlatFoldTable() {
+  static const auto* flat = [] {
+    auto* t = new std::vector<std::string>(kFoldLast - kFoldFirst + 1);
+    const auto& table = FoldTable();
+    for (char32_t cp = kFoldFirst; cp <= kFoldLast; ++cp) {
+      std::string& out = (*t)[cp - kFoldFirst];
+      if (auto it = table.find(cp); it != table.end()) {
+        out = it->second;
+      } else {
+        AppendUtf8(cp, &out);
+      }
+    }
+    return t;
+  }();
+  return *flat;
+}
+
+void AppendFolded(char32_t cp, const std::vector<std::string>& flat, std::string* out) {
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+  } else if (cp >= kFoldFirst && cp <= kFoldLast) {
+    *out += flat[cp - kFoldFirst];
+  } else {
+    AppendUtf8(cp, out);
+  }
+}
+
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The next code point at *i if it is a word character (advancing *i), or
+// U+0000 without advancing. Invalid bytes (NextCodePoint's U+FFFD for one
+// byte >= 0x80) are not word characters.
+char32_t NextWordChar(std::string_view text, size_t* i) {
+  unsigned char c = static_cast<unsigned char>(text[*i]);
+  if (c < 0x80) {
+    if (!IsAsciiWordByte(c)) return 0;
+    ++*i;
+    return c;
+  }
+  size_t next = *i;
+  char32_t cp = NextCodePoint(text, &next);
+  if ((cp == 0xFFFD && next == *i + 1) || !IsWordChar(cp)) return 0;
+  *i = next;
+  return cp;
+}
+
+}  // namespace
+
 std::string FoldWord(std::string_view word) {
   std::string out;
   out.reserve(word.size());
-  const auto& table = FoldTable();
-  for (size_t i = 0; i < word.size();) {
-    char32_t cp = NextCodePoint(word, &i);
-    if (cp < 0x80) {
-      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-    } else if (auto it = table.find(cp); it != table.end()) {
-      out += it->second;
-    } else {
-      AppendUtf8(cp, &out);
-    }
-  }
+  const auto& flat = FlatFoldTable();
+  for (size_t i = 0; i < word.size();) AppendFolded(NextCodePoint(word, &i), flat, &out);
   return out;
+}
+
+bool WordScanner::Next() {
+  const auto& flat = FlatFoldTable();
+  while (pos_ < text_.size()) {
+    // Skip separators: a code point that is no word character (or an
+    // invalid byte) is consumed whole, as Tokenize did.
+    size_t start = pos_;
+    char32_t cp = NextWordChar(text_, &pos_);
+    if (cp == 0) {
+      NextCodePoint(text_, &pos_);
+      continue;
+    }
+    folded_.clear();
+    lower_.clear();
+    bool ascii = true;
+    for (;;) {
+      if (cp < 0x80) {
+        const char c = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        folded_ += c;
+        lower_ += c;
+      } else {
+        ascii = false;
+        AppendFolded(cp, flat, &folded_);
+        AppendUtf8(LowerKeepAccent(cp), &lower_);
+      }
+      if (pos_ >= text_.size()) break;
+      cp = NextWordChar(text_, &pos_);
+      if (cp == 0) break;
+    }
+    if (folded_.empty()) continue;  // only combining marks
+    begin_ = start;
+    end_ = pos_;
+    accented_ = !ascii && folded_ != lower_;
+    return true;
+  }
+  return false;
 }
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t start = i;
-    char32_t cp = NextCodePoint(text, &i);
-    bool valid = !(cp == 0xFFFD && i == start + 1 &&
-                   static_cast<unsigned char>(text[start]) >= 0x80);
-    if (!valid || !IsWordChar(cp)) continue;
-    Token token;
-    token.begin = start;
-    size_t end = i;
-    for (;;) {
-      AppendUtf8(LowerKeepAccent(cp), &token.lower);
-      end = i;
-      if (i >= text.size()) break;
-      size_t next = i;
-      cp = NextCodePoint(text, &next);
-      bool ok = !(cp == 0xFFFD && next == i + 1 &&
-                  static_cast<unsigned char>(text[i]) >= 0x80);
-      if (!ok || !IsWordChar(cp)) break;
-      i = next;
-    }
-    token.end = end;
-    token.folded = FoldWord(text.substr(start, end - start));
-    if (!token.folded.empty()) tokens.push_back(std::move(token));
+  WordScanner scanner(text);
+  while (scanner.Next()) {
+    tokens.push_back({std::string(scanner.folded()), std::string(scanner.lower()), scanner.begin(),
+                      scanner.end()});
   }
   return tokens;
 }
 
-Normalizer::Normalizer(std::string_view language) {
+Normalizer::Normalizer(std::string_view language) : language_(language) {
   if (language == "nl") {
     stemmer_ = sb_stemmer_new("dutch", "UTF_8");
     stop_words_ = &DutchStopWords();

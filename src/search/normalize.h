@@ -50,6 +50,34 @@ std::string FoldWord(std::string_view word);
 // Splits UTF-8 text into words (invalid bytes separate words).
 std::vector<Token> Tokenize(std::string_view text);
 
+// Tokenize without a vector or a string per word: Next() moves to the next
+// word and folded()/lower() view buffers that the scanner reuses, valid
+// until the next call of Next() or Reset(). The same words as Tokenize, in
+// the same order (empty folded words are skipped). `text` must outlive the
+// scan; one scanner can serve many texts (its buffers keep their capacity).
+class WordScanner {
+ public:
+  WordScanner() = default;
+  explicit WordScanner(std::string_view text) : text_(text) {}
+  void Reset(std::string_view text) {
+    text_ = text;
+    pos_ = 0;
+  }
+  bool Next();
+  std::string_view folded() const { return folded_; }
+  std::string_view lower() const { return lower_; }
+  // True when lower() differs from folded() (the word has diacritics).
+  bool accented() const { return accented_; }
+  size_t begin() const { return begin_; }
+  size_t end() const { return end_; }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0, begin_ = 0, end_ = 0;
+  std::string folded_, lower_;
+  bool accented_ = false;
+};
+
 // Language rules: for "nl" Dutch stop words, exceptions, the -t rule and the
 // Snowball stemmer; for any other language only folding (no stemming, no stop
 // words). Not thread-safe (libstemmer keeps state); use one per thread.
@@ -60,6 +88,7 @@ class Normalizer {
   Normalizer(const Normalizer&) = delete;
   Normalizer& operator=(const Normalizer&) = delete;
 
+  const std::string& language() const { return language_; }
   bool stems() const { return stemmer_ != nullptr; }
   // `folded` must come from FoldWord/Tokenize.
   bool IsStopWord(std::string_view folded) const;
@@ -78,6 +107,7 @@ class Normalizer {
  private:
   std::string Snowball(std::string_view word) const;
 
+  std::string language_;
   sb_stemmer* stemmer_ = nullptr;
   const std::set<std::string, std::less<>>* stop_words_ = nullptr;
   const std::map<std::string, std::string, std::less<>>* exceptions_ = nullptr;

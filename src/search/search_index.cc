@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "base/parallel.h"
+#include "search/json_writer.h"
 #include "search/normalize.h"
 #include "search/term_index.h"
 
@@ -58,39 +60,94 @@ OutputFile ScriptFile(const std::string& name, const std::string& json) {
   return {"search/" + name + ".js", "__kapstokSearch.add(\"" + name + "\"," + json + ");\n"};
 }
 
+// A script file written in place: ScriptStart, the JSON, then ScriptEnd.
+std::string ScriptStart(const std::string& name) {
+  return "__kapstokSearch.add(\"" + name + "\",";
+}
+OutputFile ScriptEnd(const std::string& name, std::string bytes) {
+  bytes += ");\n";
+  return {"search/" + name + ".js", std::move(bytes)};
+}
+
 std::string Numbered(const char* folder, size_t i) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%s/%03zu", folder, i);
   return buf;
 }
 
-// Term chunks; returns the first term of every chunk.
+// Term chunks: [[term, postings, {spelling: pages}], ...], the spellings
+// object only when there are any. Returns the first term of every chunk.
 std::vector<std::string> WriteChunks(const TermIndex& index, size_t chunk_bytes,
                                      OutputFiles* files) {
   std::vector<std::string> firsts;
-  Json chunk = Json::array();
+  std::string chunk;
   size_t bytes = 0;
+  std::string postings;
   auto flush = [&] {
     if (chunk.empty()) return;
-    files->push_back(ScriptFile(Numbered("c", firsts.size() - 1), Dump(chunk)));
-    chunk = Json::array();
+    chunk += ']';
+    files->push_back(ScriptEnd(Numbered("c", firsts.size() - 1), std::move(chunk)));
+    chunk.clear();
     bytes = 0;
   };
   for (const auto& [term, entry] : index.terms) {
     if (entry.postings.empty()) continue;
-    if (chunk.empty()) firsts.push_back(term);
-    Json row = Json::array({term, EncodePostings(entry.postings)});
-    if (!entry.spellings.empty()) {
-      Json spellings = Json::object();
-      for (const auto& [spelling, pages] : entry.spellings) spellings[spelling] = EncodePages(pages);
-      row.push_back(spellings);
+    if (chunk.empty()) {
+      firsts.push_back(term);
+      chunk = ScriptStart(Numbered("c", firsts.size() - 1));
+      chunk += '[';
+    } else {
+      chunk += ',';
     }
-    bytes += row[1].get_ref<const std::string&>().size() + term.size() + 8;
-    chunk.push_back(std::move(row));
+    postings = EncodePostings(entry.postings);
+    chunk += '[';
+    AppendJsonString(term, &chunk);
+    chunk += ',';
+    AppendJsonString(postings, &chunk);
+    if (!entry.spellings.empty()) {
+      chunk += ',';
+      char sep = '{';
+      for (const auto& [spelling, pages] : entry.spellings) {
+        chunk += std::exchange(sep, ',');
+        AppendJsonString(spelling, &chunk);
+        chunk += ':';
+        AppendJsonString(EncodePages(pages), &chunk);
+      }
+      chunk += "}";
+    }
+    chunk += ']';
+    bytes += postings.size() + term.size() + 8;
     if (bytes >= chunk_bytes) flush();
   }
   flush();
   return firsts;
+}
+
+// One document: [url, title, type, summary, [[heading, anchor, text], ...]].
+void AppendDocument(const Document& d, size_t type, std::string* out) {
+  *out += '[';
+  AppendJsonString(d.url, out);
+  *out += ',';
+  AppendJsonString(d.title, out);
+  *out += ',';
+  AppendJsonUint(type, out);
+  *out += ',';
+  // The pipeline puts the summary in the top section; store it once.
+  bool in_top = !d.sections.empty() && d.sections[0].text.find(d.summary) != std::string::npos;
+  AppendJsonString(in_top ? std::string_view() : std::string_view(d.summary), out);
+  *out += ",[";
+  for (size_t i = 0; i < d.sections.size(); ++i) {
+    const Section& s = d.sections[i];
+    if (i > 0) *out += ',';
+    *out += '[';
+    AppendJsonString(s.heading, out);
+    *out += ',';
+    AppendJsonString(s.anchor, out);
+    *out += ',';
+    AppendJsonString(s.text, out);
+    *out += ']';
+  }
+  *out += "]]";
 }
 
 void WriteDocuments(const std::vector<Document>& docs, const std::vector<std::string>& type_ids,
@@ -100,17 +157,17 @@ void WriteDocuments(const std::vector<Document>& docs, const std::vector<std::st
   std::vector<OutputFile> out((docs.size() + per_file - 1) / per_file);
   ParallelFor(out.size(), [&](size_t file) {
     const size_t first = file * per_file;
-    Json list = Json::array();
+    const std::string name = Numbered("d", file);
+    std::string list = ScriptStart(name);
+    list += '[';
     for (size_t i = first; i < std::min(docs.size(), first + per_file); ++i) {
       const Document& d = docs[i];
-      Json sections = Json::array();
-      for (const Section& s : d.sections) sections.push_back({s.heading, s.anchor, s.text});
+      if (i > first) list += ',';
       size_t type = std::lower_bound(type_ids.begin(), type_ids.end(), d.type) - type_ids.begin();
-      // The pipeline puts the summary in the top section; store it once.
-      bool in_top = !d.sections.empty() && d.sections[0].text.find(d.summary) != std::string::npos;
-      list.push_back({d.url, d.title, type, in_top ? "" : d.summary, sections});
+      AppendDocument(d, type, &list);
     }
-    out[file] = ScriptFile(Numbered("d", file), Dump(list));
+    list += ']';
+    out[file] = ScriptEnd(name, std::move(list));
   });
   for (OutputFile& f : out) files->push_back(std::move(f));
 }

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <mutex>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "base/parallel.h"
@@ -10,137 +14,226 @@
 namespace kapstok::search {
 namespace {
 
-struct FieldCounts {
-  double title = 0, heading = 0, body = 0;
-  double Weighted() const {
-    return kTitleWeight * title + kHeadingWeight * heading + kBodyWeight * body;
-  }
+// Hash and equality for std::string keys that also accept string_views, so
+// a lookup with a view into a reused buffer allocates nothing.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
-// One section's term counts before BM25 (which needs the average length).
-// Terms are keyed by their entry in TermIndex::terms (std::map nodes do not
-// move); the order of this map is never observed (each term gets one posting
-// per section, pushed in section order).
-struct SectionCounts {
-  uint32_t page = 0;
-  uint32_t section = 0;
-  int length = 0;
-  std::unordered_map<TermEntry*, FieldCounts> terms;
-};
+constexpr uint32_t kNone = UINT32_MAX;
 
-enum class Field { kTitle, kHeading, kBody };
+// Field weights as integers: a section's weighted term frequency is a sum
+// of these, exact in a uint32_t and in the double BM25 takes.
+enum Field { kTitle, kHeading, kBody };
+constexpr uint32_t kFieldWeight[] = {4, 2, 1};
+static_assert(kTitleWeight == 4.0 && kHeadingWeight == 2.0 && kBodyWeight == 1.0);
 
-// One section's counts per folded word, made by a worker thread: tokenising
-// is most of the work and needs no shared state. Spellings are the distinct
-// (folded, lower) pairs whose lower-case form keeps diacritics.
-struct WordCounts {
-  int length = 0;
-  std::unordered_map<std::string, FieldCounts> words;
-  std::vector<std::pair<std::string, std::string>> spellings;
-};
+// One worker thread's state, kept for the whole build: a Normalizer of its
+// own (libstemmer keeps state), the term of every folded word it has seen as
+// a worker-local term id (kNone for stop words), and reused buffers.
+struct Worker {
+  Worker(uint32_t id, const std::string& language) : id(id), normalizer(language) {}
 
-void CountWords(std::string_view text, Field field, const Normalizer& normalizer,
-                WordCounts* out) {
-  for (Token& token : Tokenize(text)) {
-    if (normalizer.IsStopWord(token.folded)) continue;
-    if (token.lower != token.folded) out->spellings.emplace_back(token.folded, std::move(token.lower));
-    FieldCounts& c = out->words[std::move(token.folded)];
-    switch (field) {
-      case Field::kTitle: c.title += 1; break;
-      case Field::kHeading: c.heading += 1; break;
-      case Field::kBody: c.body += 1; break;
+  uint32_t TermOf(std::string_view folded) {
+    if (auto it = word_terms.find(folded); it != word_terms.end()) return it->second;
+    uint32_t term = kNone;
+    if (!normalizer.IsStopWord(folded)) {
+      auto [t, inserted] = term_ids.try_emplace(normalizer.Term(folded), terms.size());
+      if (inserted) {
+        terms.push_back(&t->first);
+        slot.push_back(kNone);
+      }
+      term = t->second;
     }
-    ++out->length;
+    word_terms.emplace(std::string(folded), term);
+    return term;
+  }
+
+  const uint32_t id;
+  Normalizer normalizer;
+  StringMap<uint32_t> word_terms;         // folded word -> local term id or kNone
+  StringMap<uint32_t> term_ids;           // term -> local term id
+  std::vector<const std::string*> terms;  // local term id -> term (a key of term_ids)
+  std::vector<uint32_t> slot;             // local term id -> its entry in the section
+  WordScanner scanner;
+};
+
+// Hands each concurrent task a Worker; workers are made on demand (at most
+// one per thread running at once) and live until the pool is destroyed.
+class WorkerPool {
+ public:
+  explicit WorkerPool(std::string language) : language_(std::move(language)) {}
+
+  Worker* Acquire() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (free_.empty()) {
+      all_.push_back(std::make_unique<Worker>(static_cast<uint32_t>(all_.size()), language_));
+      return all_.back().get();
+    }
+    Worker* w = free_.back();
+    free_.pop_back();
+    return w;
+  }
+  void Release(Worker* w) {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(w);
+  }
+  // Only while no task runs.
+  const std::vector<std::unique_ptr<Worker>>& all() const { return all_; }
+
+ private:
+  const std::string language_;
+  std::mutex mu_;
+  std::vector<std::unique_ptr<Worker>> all_;
+  std::vector<Worker*> free_;
+};
+
+// One document's counts in worker-local term ids: per section a run of
+// (term, weighted frequency) entries, unique per term, and its length in
+// words; plus the distinct accented spellings of the document's terms.
+struct DocCounts {
+  uint32_t worker = 0;
+  struct Entry {
+    uint32_t term;
+    uint32_t tf;
+  };
+  std::vector<Entry> entries;
+  std::vector<uint32_t> section_end;  // per section: end of its entries
+  std::vector<uint32_t> lengths;      // per section
+  std::vector<std::pair<uint32_t, std::string>> spellings;  // (term, lower), sorted unique
+};
+
+void CountText(std::string_view text, Field field, size_t section_begin, Worker* w,
+               DocCounts* out, uint32_t* length) {
+  w->scanner.Reset(text);
+  while (w->scanner.Next()) {
+    const uint32_t term = w->TermOf(w->scanner.folded());
+    if (term == kNone) continue;  // stop word
+    if (w->scanner.accented()) out->spellings.emplace_back(term, w->scanner.lower());
+    // slot[term] may be left from an earlier section or document: it is
+    // this section's entry only if it lies in the section and names the term.
+    uint32_t& s = w->slot[term];
+    if (s == kNone || s < section_begin || s >= out->entries.size() ||
+        out->entries[s].term != term) {
+      s = static_cast<uint32_t>(out->entries.size());
+      out->entries.push_back({term, 0});
+    }
+    out->entries[s].tf += kFieldWeight[field];
+    ++*length;
   }
 }
 
-// The word counts of every section of `doc` (at least one section).
-std::vector<WordCounts> CountDocument(const Document& doc, const Normalizer& normalizer) {
-  std::vector<WordCounts> out(std::max<size_t>(1, doc.sections.size()));
-  for (size_t s = 0; s < out.size(); ++s) {
+// The counts of every section of `doc` (at least one section). The title
+// (and the summary, unless the pipeline put it in the top section) count
+// in the first section.
+void CountDocument(const Document& doc, Worker* w, DocCounts* out) {
+  out->worker = w->id;
+  const size_t sections = std::max<size_t>(1, doc.sections.size());
+  for (size_t s = 0; s < sections; ++s) {
+    const size_t begin = out->entries.size();
+    uint32_t length = 0;
     if (s == 0) {
-      CountWords(doc.title, Field::kTitle, normalizer, &out[s]);
-      // The pipeline may already have put the summary in the top section.
+      CountText(doc.title, kTitle, begin, w, out, &length);
       bool in_top = !doc.sections.empty() &&
                     doc.sections[0].text.find(doc.summary) != std::string::npos;
-      if (!in_top) CountWords(doc.summary, Field::kBody, normalizer, &out[s]);
+      if (!in_top) CountText(doc.summary, kBody, begin, w, out, &length);
     }
     if (s < doc.sections.size()) {
-      CountWords(doc.sections[s].heading, Field::kHeading, normalizer, &out[s]);
-      CountWords(doc.sections[s].text, Field::kBody, normalizer, &out[s]);
+      CountText(doc.sections[s].heading, kHeading, begin, w, out, &length);
+      CountText(doc.sections[s].text, kBody, begin, w, out, &length);
     }
-    auto& sp = out[s].spellings;
-    std::sort(sp.begin(), sp.end());
-    sp.erase(std::unique(sp.begin(), sp.end()), sp.end());
+    out->section_end.push_back(static_cast<uint32_t>(out->entries.size()));
+    out->lengths.push_back(length);
   }
-  return out;
+  auto& sp = out->spellings;
+  std::sort(sp.begin(), sp.end());
+  sp.erase(std::unique(sp.begin(), sp.end()), sp.end());
 }
 
-// Maps folded words to terms (the stemmer is not thread-safe, so this runs on
-// one thread) and records every word in TermIndex::words.
-class TermMapper {
- public:
-  TermMapper(const Normalizer& normalizer, TermIndex* index)
-      : normalizer_(normalizer), index_(index) {}
-
-  TermEntry* EntryOf(const std::string& folded) {
-    auto it = cache_.find(folded);
-    if (it == cache_.end()) {
-      std::string term = normalizer_.Term(folded);
-      index_->words.emplace(folded, term);
-      it = cache_.emplace(folded, &index_->terms[term]).first;
+// The index under construction, in global term ids (assigned in merge
+// order, never observed: the result is sorted by term). Postings hold the
+// weighted term frequency in `score` until Score() turns it into BM25.
+struct GlobalIndex {
+  uint32_t Intern(std::string_view term) {
+    auto [it, inserted] = ids.try_emplace(std::string(term), static_cast<uint32_t>(names.size()));
+    if (inserted) {
+      names.push_back(&it->first);
+      postings.emplace_back();
+      spellings.emplace_back();
     }
     return it->second;
   }
 
- private:
-  const Normalizer& normalizer_;
-  TermIndex* index_;
-  std::unordered_map<std::string, TermEntry*> cache_;
+  StringMap<uint32_t> ids;
+  std::vector<const std::string*> names;  // keys of ids
+  std::vector<std::vector<Posting>> postings;
+  std::vector<std::map<std::string, std::set<uint32_t>>> spellings;
+  std::vector<uint32_t> lengths;        // per section, in page order
+  std::vector<uint32_t> first_section;  // per page: its first entry in lengths
 };
 
-// Counts in parallel, a batch of documents at a time (bounded memory), then
-// merges each batch into per-section term counts in document order.
-std::vector<SectionCounts> CountTerms(const std::vector<Document>& docs,
-                                      const Normalizer& normalizer, TermIndex* index) {
+// Adds one document's counts (made by `worker`) to the index as page `page`.
+// `local` maps the worker's term ids to global ones.
+void Merge(const DocCounts& d, uint32_t page, const Worker& worker, std::vector<uint32_t>* local,
+           GlobalIndex* index) {
+  if (local->size() < worker.terms.size()) local->resize(worker.terms.size(), kNone);
+  auto global = [&](uint32_t term) {
+    uint32_t& g = (*local)[term];
+    if (g == kNone) g = index->Intern(*worker.terms[term]);
+    return g;
+  };
+  index->first_section.push_back(static_cast<uint32_t>(index->lengths.size()));
+  size_t e = 0;
+  for (uint32_t s = 0; s < d.section_end.size(); ++s) {
+    index->lengths.push_back(d.lengths[s]);
+    for (; e < d.section_end[s]; ++e) {
+      index->postings[global(d.entries[e].term)].push_back(
+          {page, s, static_cast<int>(d.entries[e].tf)});
+    }
+  }
+  for (const auto& [term, lower] : d.spellings) index->spellings[global(term)][lower].insert(page);
+}
+
+// Counts in parallel, a batch of documents at a time (bounded memory), and
+// merges each batch in document order, so postings come out sorted.
+void CountTerms(const std::vector<Document>& docs, WorkerPool* pool, GlobalIndex* index) {
   constexpr size_t kBatch = 512;
-  TermMapper mapper(normalizer, index);
-  std::vector<SectionCounts> out;
-  std::vector<std::vector<WordCounts>> batch;
+  std::vector<std::vector<uint32_t>> local;  // per worker
+  std::vector<DocCounts> batch;
   for (size_t first = 0; first < docs.size(); first += kBatch) {
     batch.assign(std::min(kBatch, docs.size() - first), {});
     ParallelFor(batch.size(), [&](size_t i) {
-      batch[i] = CountDocument(docs[first + i], normalizer);
+      Worker* w = pool->Acquire();
+      CountDocument(docs[first + i], w, &batch[i]);
+      pool->Release(w);
     });
+    local.resize(pool->all().size());
     for (size_t i = 0; i < batch.size(); ++i) {
-      const uint32_t page = static_cast<uint32_t>(first + i);
-      for (uint32_t s = 0; s < batch[i].size(); ++s) {
-        const WordCounts& words = batch[i][s];
-        SectionCounts counts;
-        counts.page = page;
-        counts.section = s;
-        counts.length = words.length;
-        for (const auto& [folded, c] : words.words) {
-          FieldCounts& sum = counts.terms[mapper.EntryOf(folded)];
-          sum.title += c.title;
-          sum.heading += c.heading;
-          sum.body += c.body;
-        }
-        for (const auto& [folded, lower] : words.spellings) {
-          mapper.EntryOf(folded)->spellings[lower].insert(page);
-        }
-        out.push_back(std::move(counts));
-      }
+      const uint32_t w = batch[i].worker;
+      Merge(batch[i], static_cast<uint32_t>(first + i), *pool->all()[w], &local[w], index);
     }
   }
-  return out;
 }
 
-bool KnownModifier(const std::string& m, const std::set<std::string>& terms,
-                   const std::set<std::string>& words) {
-  auto known = [&](const std::string& w) {
-    return w.size() >= 3 && (words.count(w) || terms.count(w));
-  };
+// Turns every posting's weighted frequency into its BM25 score.
+void Score(GlobalIndex* index) {
+  double total = 0;
+  for (uint32_t length : index->lengths) total += length;
+  const double avg = index->lengths.empty() ? 0 : total / index->lengths.size();
+  for (std::vector<Posting>& list : index->postings) {
+    for (Posting& p : list) {
+      const uint32_t length = index->lengths[index->first_section[p.page] + p.section];
+      p.score = QuantisedBm25(p.score, length, avg);
+    }
+  }
+}
+
+template <typename IsTerm, typename IsWord>
+bool KnownModifier(std::string_view m, const IsTerm& is_term, const IsWord& is_word) {
+  auto known = [&](std::string_view w) { return w.size() >= 3 && (is_word(w) || is_term(w)); };
   if (known(m)) return true;
   if (m.size() > 1 && (m.back() == 's' || m.back() == 'e') && known(m.substr(0, m.size() - 1))) {
     return true;
@@ -148,33 +241,59 @@ bool KnownModifier(const std::string& m, const std::set<std::string>& terms,
   return m.size() > 2 && m.ends_with("en") && known(m.substr(0, m.size() - 2));
 }
 
-void AddCompoundPostings(TermIndex* index, const std::set<std::string>& words) {
-  std::set<std::string> terms;
-  for (const auto& [term, entry] : index->terms) terms.insert(term);
-  std::map<std::string, std::vector<Posting>> extra;
-  for (const std::string& term : terms) {
-    std::string head = CompoundHead(term, terms, words);
-    if (head.empty()) continue;
-    index->compound_heads[term] = head;
-    for (Posting p : index->terms[term].postings) {
+// CompoundHead over any term and word lookup; the result views `term`.
+template <typename IsTerm, typename IsWord>
+std::string_view HeadOf(std::string_view term, const IsTerm& is_term, const IsWord& is_word) {
+  constexpr size_t kMinModifier = 4, kMinHead = 4, kMinUnknownHead = 5;
+  std::string_view fallback;
+  for (size_t k = kMinModifier; k + kMinHead <= term.size(); ++k) {
+    std::string_view head = term.substr(k);
+    if (!KnownModifier(term.substr(0, k), is_term, is_word)) continue;
+    if (is_term(head)) return head;
+    if (fallback.empty() && head.size() >= kMinUnknownHead) fallback = head;
+  }
+  return fallback;
+}
+
+// Lists every compound's postings also under its head, at kCompoundFactor
+// of their score (the best score wins where the head has its own posting).
+// Heads are found among the terms and words before any is added.
+void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* out) {
+  std::unordered_set<std::string_view> words;
+  for (const auto& w : pool.all()) {
+    for (const auto& [word, term] : w->word_terms)
+      if (term != kNone) words.insert(word);
+  }
+  auto is_word = [&](std::string_view w) { return words.count(w) > 0; };
+  auto is_term = [&](std::string_view t) { return index->ids.find(t) != index->ids.end(); };
+  std::vector<std::pair<uint32_t, std::string_view>> compounds;  // (term, head)
+  for (uint32_t t = 0; t < index->names.size(); ++t) {
+    std::string_view head = HeadOf(*index->names[t], is_term, is_word);
+    if (!head.empty()) compounds.emplace_back(t, head);
+  }
+  std::vector<std::pair<uint32_t, std::vector<Posting>>> extra;  // (head, postings)
+  for (const auto& [term, head] : compounds) {
+    out->compound_heads.emplace(*index->names[term], head);
+    std::vector<Posting> list = index->postings[term];
+    for (Posting& p : list) {
       p.score = std::max(1, static_cast<int>(std::lround(p.score * kCompoundFactor)));
-      extra[head].push_back(p);
     }
+    extra.emplace_back(index->Intern(head), std::move(list));
   }
   for (auto& [head, postings] : extra) {
-    std::vector<Posting>& list = index->terms[head].postings;
+    std::vector<Posting>& list = index->postings[head];
     list.insert(list.end(), postings.begin(), postings.end());
     std::stable_sort(list.begin(), list.end());
     // Keep the best score per (page, section).
-    std::vector<Posting> merged;
+    size_t n = 0;
     for (const Posting& p : list) {
-      if (!merged.empty() && !(merged.back() < p)) {
-        merged.back().score = std::max(merged.back().score, p.score);
+      if (n > 0 && !(list[n - 1] < p)) {
+        list[n - 1].score = std::max(list[n - 1].score, p.score);
       } else {
-        merged.push_back(p);
+        list[n++] = p;
       }
     }
-    list = std::move(merged);
+    list.resize(n);
   }
 }
 
@@ -190,36 +309,29 @@ int QuantisedBm25(double tf, double length, double avg_length) {
 
 std::string CompoundHead(const std::string& term, const std::set<std::string>& terms,
                          const std::set<std::string>& words) {
-  constexpr size_t kMinModifier = 4, kMinHead = 4, kMinUnknownHead = 5;
-  std::string fallback;
-  for (size_t k = kMinModifier; k + kMinHead <= term.size(); ++k) {
-    std::string head = term.substr(k);
-    if (!KnownModifier(term.substr(0, k), terms, words)) continue;
-    if (terms.count(head)) return head;
-    if (fallback.empty() && head.size() >= kMinUnknownHead) fallback = head;
-  }
-  return fallback;
+  auto in = [](const std::set<std::string>& set) {
+    return [&set](std::string_view s) { return set.count(std::string(s)) > 0; };
+  };
+  return std::string(HeadOf(term, in(terms), in(words)));
 }
 
 TermIndex BuildTermIndex(const std::vector<Document>& docs, const Normalizer& normalizer) {
-  TermIndex index;
-  std::vector<SectionCounts> sections = CountTerms(docs, normalizer, &index);
-  index.sections = static_cast<uint32_t>(sections.size());
-  double total = 0;
-  for (const SectionCounts& s : sections) total += s.length;
-  double avg = sections.empty() ? 0 : total / sections.size();
-  for (const SectionCounts& s : sections) {
-    for (const auto& [entry, counts] : s.terms) {
-      entry->postings.push_back(
-          {s.page, s.section, QuantisedBm25(counts.Weighted(), s.length, avg)});
-    }
+  TermIndex out;
+  WorkerPool pool(normalizer.language());
+  GlobalIndex index;
+  CountTerms(docs, &pool, &index);
+  out.sections = static_cast<uint32_t>(index.lengths.size());
+  Score(&index);
+  AddCompoundPostings(pool, &index, &out);
+  std::vector<uint32_t> order(index.names.size());
+  for (uint32_t t = 0; t < order.size(); ++t) order[t] = t;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return *index.names[a] < *index.names[b]; });
+  for (uint32_t t : order) {
+    out.terms.emplace_hint(out.terms.end(), *index.names[t],
+                           TermEntry{std::move(index.postings[t]), std::move(index.spellings[t])});
   }
-  std::set<std::string> words;
-  for (const auto& [word, term] : index.words) {
-    if (!normalizer.IsStopWord(word)) words.insert(word);
-  }
-  AddCompoundPostings(&index, words);
-  return index;
+  return out;
 }
 
 }  // namespace kapstok::search

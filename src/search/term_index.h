@@ -46,12 +46,12 @@ struct TermIndex {
   std::map<std::string, TermEntry> terms;
   // Compound term -> its head term (for tests and statistics).
   std::map<std::string, std::string> compound_heads;
-  // Folded word -> term, for every indexed word (for the parity test).
-  std::map<std::string, std::string> words;
   uint32_t sections = 0;
 };
 
-// `normalizer` must outlive the call only.
+// `normalizer` must outlive the call only; it names the language (the
+// worker threads stem with Normalizers of their own, since libstemmer keeps
+// state).
 TermIndex BuildTermIndex(const std::vector<Document>& docs, const Normalizer& normalizer);
 
 // BM25 weight of one posting, quantised: weighted term frequency `tf`
