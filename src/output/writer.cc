@@ -5,8 +5,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <set>
 
 #include "base/parallel.h"
 
@@ -30,7 +28,7 @@ bool IsSafeOutputPath(const std::string& path) {
 
 namespace {
 
-Status WriteFile(const fs::path& path, const std::string& bytes) {
+Status WriteFile(const fs::path& path, std::string_view bytes) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) return Status::IOError(path.string(), std::strerror(errno));
   size_t done = 0;
@@ -50,13 +48,11 @@ Status WriteFile(const fs::path& path, const std::string& bytes) {
 
 }  // namespace
 
-Status WriteSite(const std::string& out_dir, const OutputFiles& files) {
-  std::set<std::string> seen;
-  for (const OutputFile& f : files) {
-    if (!IsSafeOutputPath(f.path)) return Status::InvalidArgument(f.path, "unsafe output path");
-    if (!seen.insert(f.path).second)
-      return Status::InvalidArgument(f.path, "written twice in one build");
-  }
+SiteWriter::SiteWriter(fs::path out, fs::path staging, fs::path old)
+    : out_(std::move(out)), staging_(std::move(staging)), old_(std::move(old)) {}
+
+Status SiteWriter::Open(const std::string& out_dir, std::unique_ptr<SiteWriter>* writer) {
+  writer->reset();
   std::error_code ec;
   fs::path out = fs::absolute(out_dir, ec);
   if (ec) return Status::IOError(out_dir, ec.message());
@@ -71,53 +67,97 @@ Status WriteSite(const std::string& out_dir, const OutputFiles& files) {
   fs::remove_all(staging, ec);
   fs::create_directory(staging, ec);
   if (ec) return Status::IOError(staging.string(), ec.message());
+  writer->reset(new SiteWriter(out, staging, old));
+  return Status::OK();
+}
 
-  // Folders first (sorted, so parents come before children), then files in parallel.
-  std::set<fs::path> dirs;
-  for (const OutputFile& f : files) {
-    fs::path d = fs::path(f.path).parent_path();
-    if (!d.empty()) dirs.insert(d);
-  }
-  for (const fs::path& d : dirs) {
-    fs::create_directories(staging / d, ec);
-    if (ec) {
-      fs::remove_all(staging, ec);
-      return Status::IOError((staging / d).string(), ec.message());
+SiteWriter::~SiteWriter() {
+  std::error_code ec;
+  if (!committed_) fs::remove_all(staging_, ec);
+}
+
+size_t SiteWriter::count() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return paths_.size();
+}
+
+Status SiteWriter::EnsureFolder(const fs::path& rel) {
+  if (rel.empty() || folders_.count(rel)) return Status::OK();
+  std::error_code ec;
+  fs::create_directories(staging_ / rel, ec);
+  if (ec) return Status::IOError((staging_ / rel).string(), ec.message());
+  for (fs::path p = rel; !p.empty(); p = p.parent_path()) folders_.insert(p);
+  return Status::OK();
+}
+
+Status SiteWriter::Write(const std::string& path, std::string_view bytes) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!failure_.ok()) return failure_;
+    Status s;
+    if (!IsSafeOutputPath(path)) {
+      s = Status::InvalidArgument(path, "unsafe output path");
+    } else if (!paths_.insert(path).second) {
+      s = Status::InvalidArgument(path, "written twice in one build");
+    } else {
+      s = EnsureFolder(fs::path(path).parent_path());
     }
-  }
-  std::vector<Status> results(files.size());
-  ParallelFor(files.size(), [&](size_t i) {
-    results[i] = WriteFile(staging / files[i].path, files[i].bytes);
-  });
-  for (const Status& s : results) {
     if (!s.ok()) {
-      fs::remove_all(staging, ec);
+      failure_ = s;
       return s;
     }
   }
+  Status s = WriteFile(staging_ / path, bytes);
+  if (!s.ok()) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (failure_.ok()) failure_ = s;
+  }
+  return s;
+}
+
+Status SiteWriter::Commit() {
+  std::error_code ec;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!failure_.ok()) return failure_;
+  }
   // Swap: out -> old, staging -> out, remove old. A crash between the two
   // renames leaves the previous site at `old`, never a half-written `out`.
-  bool had_old = fs::exists(out, ec);
+  bool had_old = fs::exists(out_, ec);
   if (had_old) {
-    if (!fs::is_directory(fs::symlink_status(out, ec))) {
-      fs::remove_all(staging, ec);
-      return Status::IOError(out.string(), "exists and is not a folder");
-    }
-    fs::rename(out, old, ec);
-    if (ec) {
-      fs::remove_all(staging, ec);
-      return Status::IOError(out.string(), ec.message());
-    }
+    if (!fs::is_directory(fs::symlink_status(out_, ec)))
+      return Status::IOError(out_.string(), "exists and is not a folder");
+    fs::remove_all(old_, ec);  // left by a crashed build of this process id
+    fs::rename(out_, old_, ec);
+    if (ec) return Status::IOError(out_.string(), ec.message());
   }
-  fs::rename(staging, out, ec);
+  fs::rename(staging_, out_, ec);
   if (ec) {
     std::error_code ec2;
-    if (had_old) fs::rename(old, out, ec2);
-    fs::remove_all(staging, ec2);
-    return Status::IOError(out.string(), ec.message());
+    if (had_old) fs::rename(old_, out_, ec2);
+    return Status::IOError(out_.string(), ec.message());
   }
-  if (had_old) fs::remove_all(old, ec);
+  committed_ = true;
+  if (had_old) fs::remove_all(old_, ec);
   return Status::OK();
+}
+
+Status WriteSite(const std::string& out_dir, const OutputFiles& files) {
+  // Every path is checked before anything is written, so the error names the
+  // first bad path in `files` whatever the threads do.
+  std::unordered_set<std::string_view> seen;
+  for (const OutputFile& f : files) {
+    if (!IsSafeOutputPath(f.path)) return Status::InvalidArgument(f.path, "unsafe output path");
+    if (!seen.insert(f.path).second)
+      return Status::InvalidArgument(f.path, "written twice in one build");
+  }
+  std::unique_ptr<SiteWriter> writer;
+  if (Status s = SiteWriter::Open(out_dir, &writer); !s.ok()) return s;
+  std::vector<Status> results(files.size());
+  ParallelFor(files.size(), [&](size_t i) { results[i] = writer->Write(files[i].path, files[i].bytes); });
+  for (const Status& s : results)
+    if (!s.ok()) return s;  // ~SiteWriter removes the staging folder
+  return writer->Commit();
 }
 
 }  // namespace kapstok::output

@@ -81,25 +81,62 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   render::RenderOptions render_options;
   print::PrintOptions print_options{options.pdf};
   render_options.decorate_page = print::PageDecorator(*model, print_options);
+  // 8 (streamed). Files are written into a staging folder as soon as each
+  // batch is made, then freed: the writes overlap the search index and the
+  // site's HTML is never all in memory. The staging folder replaces the site
+  // only at the end, when everything succeeded (else ~SiteWriter removes it).
+  // PDFs need every page in memory, and `check` writes nothing: those keep
+  // the files and write (or return) them at the end.
+  std::unique_ptr<output::SiteWriter> writer;
+  if (options.write && !options.pdf) {
+    if (Status s = output::SiteWriter::Open(options.out_dir, &writer); !s.ok()) {
+      result.status = s;
+      return result;
+    }
+  }
+  OutputFiles files;
+  size_t written = 0;  // files[0, written) are on disk, their bytes freed
+  auto flush = [&]() -> bool {
+    if (!writer) return true;
+    std::vector<Status> results(files.size() - written);
+    ParallelFor(results.size(), [&](size_t i) {
+      OutputFile& f = files[written + i];
+      results[i] = writer->Write(f.path, f.bytes);
+      std::string().swap(f.bytes);
+    });
+    written = files.size();
+    for (Status& s : results) {
+      if (!s.ok()) {
+        result.status = std::move(s);
+        return false;
+      }
+    }
+    return true;
+  };
   // The search index reads only the model: it is built on its own thread
-  // while the pages render, so both cores stay busy (joined before step 7).
+  // while the pages render and are written, so both cores stay busy (joined
+  // before step 7).
   OutputFiles index;
   std::jthread index_thread([&] {
     StageTimer index_timer;
     index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});
     index_timer.Mark("search (thread)");
   });
-  OutputFiles files = render::RenderSite(*model, *theme, render_options);
+  files = render::RenderSite(*model, *theme, render_options);
   timer.Mark("render pages");
+  if (!flush()) return result;
+  timer.Mark("write pages");
   for (OutputFile& f : reflect::RenderReflection(*model, *theme, sink))
     files.push_back(std::move(f));
   for (OutputFile& f : print::RenderHandouts(*model, *theme, print_options, sink))
     files.push_back(std::move(f));
   render::AppendFeeds(*model, &files);  // after every page, so the sitemap lists them all
+  if (!flush()) return result;
   timer.Mark("reflect+print");
   index_thread.join();
   timer.Mark("search (wait)");
   for (OutputFile& f : index) files.push_back(std::move(f));
+  index = OutputFiles();
   CopyTree(fs, theme->assets_dir, "assets", &files, sink);
   for (const content::StaticFile& f : model->static_files()) {
     OutputFile out{f.rel_path, {}};
@@ -110,7 +147,8 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
     files.push_back(std::move(out));
   }
   if (sink->has_errors()) return result;
-  timer.Mark("assets");
+  if (!flush()) return result;
+  timer.Mark("index+assets");
 
   // 7b. PDFs of the handouts and the whole-site print page (--pdf only: Chromium).
   if (options.pdf) {
@@ -125,13 +163,16 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   result.files = files.size();
 
   // 8. Write, atomically, only when everything succeeded.
-  if (options.write) {
+  if (writer) {
+    result.status = writer->Commit();
+  } else if (options.write) {
     result.status = output::WriteSite(options.out_dir, files);
-    timer.Mark("write");
   } else {
     result.output = std::move(files);
   }
+  timer.Mark("commit");
   files = OutputFiles();
+  writer.reset();
   model.reset();
   timer.Mark("free");
   timer.Total("total");

@@ -1,7 +1,8 @@
 // The build, stage by stage: load configuration, theme and content, link
-// the model, render pages, build the search index, then write everything at
-// once. Every stage reports into one DiagnosticSink so a run shows all
-// problems; nothing is written when there is any error, so a failed build
+// the model, render pages, build the search index, writing the files into a
+// staging folder as they are made and swapping it into place at the end.
+// Every stage reports into one DiagnosticSink so a run shows all problems;
+// the site is replaced only when there is no error, so a failed build
 // leaves the previous site as it was. Owned by the `pipeline` stage.
 #ifndef KAPSTOK_PIPELINE_BUILD_H_
 #define KAPSTOK_PIPELINE_BUILD_H_

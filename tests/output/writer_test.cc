@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 namespace kapstok::output {
 namespace {
@@ -66,6 +68,80 @@ TEST_F(WriterTest, RefusesToReplaceAFile) {
   std::ofstream(dir_ / "site") << "not a folder";
   EXPECT_FALSE(WriteSite((dir_ / "site").string(), {{"a.html", "1"}}).ok());
   EXPECT_EQ(Read(dir_ / "site"), "not a folder");
+}
+
+// The staging folders SiteWriter leaves beside `site` (none, after it is done).
+size_t StagingFolders(const fs::path& dir) {
+  size_t n = 0;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().starts_with(".site.")) ++n;
+  return n;
+}
+
+TEST_F(WriterTest, StreamedFilesAppearOnlyAtCommit) {
+  fs::path site = dir_ / "site";
+  ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+  ASSERT_TRUE(writer->Write("index.html", "new").ok());
+  ASSERT_TRUE(writer->Write("a/b/c.html", "c").ok());
+  EXPECT_EQ(Read(site / "index.html"), "old");  // written, but not yet in place
+  EXPECT_EQ(writer->count(), 2u);
+  ASSERT_TRUE(writer->Commit().ok());
+  writer.reset();
+  EXPECT_EQ(Read(site / "index.html"), "new");
+  EXPECT_EQ(Read(site / "a/b/c.html"), "c");
+  EXPECT_EQ(StagingFolders(dir_), 0u);
+}
+
+TEST_F(WriterTest, AbandonedWriterLeavesOldSiteAndNoStaging) {
+  fs::path site = dir_ / "site";
+  ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
+  {
+    std::unique_ptr<SiteWriter> writer;
+    ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+    ASSERT_TRUE(writer->Write("index.html", "half").ok());
+    EXPECT_EQ(StagingFolders(dir_), 1u);
+  }  // a build that fails after writing some files never commits
+  EXPECT_EQ(Read(site / "index.html"), "old");
+  EXPECT_EQ(StagingFolders(dir_), 0u);
+}
+
+TEST_F(WriterTest, StreamedDuplicateSpoilsTheCommit) {
+  fs::path site = dir_ / "site";
+  ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+  ASSERT_TRUE(writer->Write("a.html", "1").ok());
+  Status dup = writer->Write("a.html", "2");
+  EXPECT_EQ(dup.message(), "a.html: written twice in one build");
+  EXPECT_EQ(writer->Write("../x.html", "x").message(), "a.html: written twice in one build");
+  EXPECT_FALSE(writer->Commit().ok());
+  writer.reset();
+  EXPECT_EQ(Read(site / "index.html"), "old");
+  EXPECT_FALSE(fs::exists(site / "a.html"));
+  EXPECT_FALSE(fs::exists(dir_ / "x.html"));
+  EXPECT_EQ(StagingFolders(dir_), 0u);
+}
+
+TEST_F(WriterTest, WritesFromManyThreadsAtOnce) {
+  fs::path site = dir_ / "site";
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        std::string n = std::to_string(i);
+        // The same folders from every thread: each is created once.
+        EXPECT_TRUE(writer->Write("d" + n + "/e/" + std::to_string(t) + ".html", n).ok());
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  ASSERT_TRUE(writer->Commit().ok());
+  EXPECT_EQ(writer->count(), 200u);
+  EXPECT_EQ(Read(site / "d7/e/3.html"), "7");
 }
 
 }  // namespace
