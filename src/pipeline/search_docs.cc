@@ -24,27 +24,37 @@ std::vector<search::Document> SearchDocuments(const model::SiteModel& model) {
       auto it = p->src.fields.find(f.name);
       if (it == p->src.fields.end() || f.name == p->type()->summary) continue;
       const content::FieldValue& v = it->second;
-      if (f.type == config::FieldType::kString || f.type == config::FieldType::kEnum)
-        top.text += " " + v.text;
+      if (f.type == config::FieldType::kString || f.type == config::FieldType::kEnum) {
+        top.text += ' ';
+        top.text += v.text;
+      }
     }
     d.sections.push_back(std::move(top));
+    // Field and body sections lend the model's text where it is used whole
+    // (the model outlives the index build), so page text is not copied.
     for (const config::FieldDef& f : p->type()->fields) {
       auto a = anchors.find(f.name);
       if (a == anchors.end()) continue;
       const content::FieldValue& v = p->src.fields.at(f.name);
-      search::Section s{f.label, a->second, 2, {}};
-      if (f.type == config::FieldType::kText) s.text = v.text;
-      for (const std::string& item : v.items) s.text += (s.text.empty() ? "" : " ") + item;
+      search::Section& s = d.sections.emplace_back(search::Section{f.label, a->second, 2, {}});
+      if (f.type == config::FieldType::kText) s.borrowed_text = v.text;
+      if (v.items.empty() && v.entries.empty()) continue;
+      s.text = s.borrowed_text;
+      auto add = [&s](const std::string& item) {
+        if (!s.text.empty()) s.text += ' ';
+        s.text += item;
+      };
+      for (const std::string& item : v.items) add(item);
       for (const auto& [key, items] : v.entries)
-        for (const std::string& item : items) s.text += (s.text.empty() ? "" : " ") + item;
-      d.sections.push_back(std::move(s));
+        for (const std::string& item : items) add(item);
     }
     for (const markdown::Section& s : p->body.sections) {
-      if (s.heading.empty() && !d.sections.empty()) {
-        d.sections.front().text += " " + s.text;
+      if (s.heading.empty()) {
+        d.sections.front().text += ' ';
+        d.sections.front().text += s.text;
         continue;
       }
-      d.sections.push_back({s.heading, s.anchor, s.level, s.text});
+      d.sections.push_back({s.heading, s.anchor, s.level, {}, s.text});
     }
     // Facets: the titles of related pages of the configured facet types,
     // whichever side of the relation this page is on.

@@ -133,7 +133,7 @@ void AppendDocument(const Document& d, size_t type, std::string* out) {
   AppendJsonUint(type, out);
   *out += ',';
   // The pipeline puts the summary in the top section; store it once.
-  bool in_top = !d.sections.empty() && d.sections[0].text.find(d.summary) != std::string::npos;
+  bool in_top = !d.sections.empty() && d.sections[0].Text().find(d.summary) != std::string::npos;
   AppendJsonString(in_top ? std::string_view() : std::string_view(d.summary), out);
   *out += ",[";
   for (size_t i = 0; i < d.sections.size(); ++i) {
@@ -144,7 +144,7 @@ void AppendDocument(const Document& d, size_t type, std::string* out) {
     *out += ',';
     AppendJsonString(s.anchor, out);
     *out += ',';
-    AppendJsonString(s.text, out);
+    AppendJsonString(s.Text(), out);
     *out += ']';
   }
   *out += "]]";
@@ -226,9 +226,13 @@ std::string FacetBits(const std::vector<Document>& docs, const std::vector<std::
 
 OutputFiles BuildIndex(const std::vector<Document>& docs, const Options& options) {
   Normalizer normalizer(options.language);
-  TermIndex index = BuildTermIndex(docs, normalizer);
   OutputFiles files;
-  std::vector<std::string> chunks = WriteChunks(index, options.chunk_bytes, &files);
+  std::vector<std::string> chunks;
+  {
+    // The term index is freed before the documents are written.
+    TermIndex index = BuildTermIndex(docs, normalizer);
+    chunks = WriteChunks(index, options.chunk_bytes, &files);
+  }
 
   std::map<std::string, std::string> types;  // id -> label (first seen)
   for (const Document& d : docs) types.emplace(d.type, d.type_label);

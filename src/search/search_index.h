@@ -15,6 +15,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/output_file.h"
@@ -26,6 +27,12 @@ struct Section {            // a page is split per heading
   std::string anchor;       // heading id on the page ("" for the top)
   int level = 0;            // 2..6 (0 for the top part)
   std::string text;         // plain text, no markup
+  // Used instead of an empty `text`: plain text owned by the caller, which
+  // keeps it alive until BuildIndex returns (the pipeline lends the model's
+  // body text rather than copying it).
+  std::string_view borrowed_text;
+
+  std::string_view Text() const { return text.empty() ? borrowed_text : std::string_view(text); }
 };
 
 struct Document {

@@ -138,12 +138,12 @@ void CountDocument(const Document& doc, Worker* w, DocCounts* out) {
     if (s == 0) {
       CountText(doc.title, kTitle, begin, w, out, &length);
       bool in_top = !doc.sections.empty() &&
-                    doc.sections[0].text.find(doc.summary) != std::string::npos;
+                    doc.sections[0].Text().find(doc.summary) != std::string::npos;
       if (!in_top) CountText(doc.summary, kBody, begin, w, out, &length);
     }
     if (s < doc.sections.size()) {
       CountText(doc.sections[s].heading, kHeading, begin, w, out, &length);
-      CountText(doc.sections[s].text, kBody, begin, w, out, &length);
+      CountText(doc.sections[s].Text(), kBody, begin, w, out, &length);
     }
     out->section_end.push_back(static_cast<uint32_t>(out->entries.size()));
     out->lengths.push_back(length);
@@ -271,20 +271,26 @@ void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* 
     std::string_view head = HeadOf(*index->names[t], is_term, is_word);
     if (!head.empty()) compounds.emplace_back(t, head);
   }
-  std::vector<std::pair<uint32_t, std::vector<Posting>>> extra;  // (head, postings)
+  // Every head's extra postings, gathered before any list changes (a head
+  // can itself be a compound: its own postings count as they were).
+  std::vector<std::vector<Posting>> extra;
   for (const auto& [term, head] : compounds) {
     out->compound_heads.emplace(*index->names[term], head);
-    std::vector<Posting> list = index->postings[term];
-    for (Posting& p : list) {
+    const uint32_t h = index->Intern(head);
+    if (extra.size() <= h) extra.resize(h + 1);
+    for (Posting p : index->postings[term]) {
       p.score = std::max(1, static_cast<int>(std::lround(p.score * kCompoundFactor)));
+      extra[h].push_back(p);
     }
-    extra.emplace_back(index->Intern(head), std::move(list));
   }
-  for (auto& [head, postings] : extra) {
-    std::vector<Posting>& list = index->postings[head];
-    list.insert(list.end(), postings.begin(), postings.end());
-    std::stable_sort(list.begin(), list.end());
-    // Keep the best score per (page, section).
+  for (uint32_t h = 0; h < extra.size(); ++h) {
+    if (extra[h].empty()) continue;
+    std::vector<Posting>& list = index->postings[h];
+    list.insert(list.end(), extra[h].begin(), extra[h].end());
+    std::vector<Posting>().swap(extra[h]);
+    // Keep the best score per (page, section); the order of equal keys
+    // does not matter for the maximum.
+    std::sort(list.begin(), list.end());
     size_t n = 0;
     for (const Posting& p : list) {
       if (n > 0 && !(list[n - 1] < p)) {

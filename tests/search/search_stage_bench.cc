@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
     const auto wall0 = std::chrono::steady_clock::now();
     auto docs = kapstok::pipeline::SearchDocuments(*model);
     const double cpu_docs = CpuSeconds() - cpu0;
+    const double docs_peak = StatusMiB("VmHWM:") - rss;
     files = kapstok::search::BuildIndex(docs, kapstok::search::Options{config->language});
     docs.clear();
     const double cpu = CpuSeconds() - cpu0;
@@ -89,8 +90,10 @@ int main(int argc, char** argv) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
     size_t bytes = 0;
     for (const auto& f : files) bytes += f.bytes.size();
-    std::printf("run %d: cpu %.3f s (docs %.3f), wall %.3f s, peak +%.0f MiB, %zu files, %zu bytes\n",
-                r + 1, cpu, cpu_docs, wall, StatusMiB("VmHWM:") - rss, files.size(), bytes);
+    std::printf(
+        "run %d: cpu %.3f s (documents %.3f), wall %.3f s, peak +%.0f MiB (documents +%.0f), "
+        "%zu files, %zu bytes\n",
+        r + 1, cpu, cpu_docs, wall, StatusMiB("VmHWM:") - rss, docs_peak, files.size(), bytes);
   }
   if (argc > 3) {
     for (const auto& f : files) {
