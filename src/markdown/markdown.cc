@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "markdown/cmark_util.h"
+#include "markdown/complexity.h"
 #include "markdown/passes.h"
 #include "markdown/source_locator.h"
 
@@ -72,6 +73,8 @@ std::string RenderHtml(cmark_node* document, cmark_parser* parser, const Options
 Rendered Render(std::string_view markdown, const Options& options, const LinkResolver& resolver,
                 DiagnosticSink* sink) {
   Rendered out;
+  SourceLocator locator(markdown, options, sink);
+  if (!WithinInlineBudget(markdown, &locator, options.line_offset, options.path)) return out;
   ParserPtr parser = NewGfmParser(CMARK_OPT_VALIDATE_UTF8);
   NodePtr document = ParseDocument(parser.get(), markdown);
   // cmark leaves "[", "@x" and "]" in separate text nodes; merge them so
@@ -80,7 +83,6 @@ Rendered Render(std::string_view markdown, const Options& options, const LinkRes
     cmark_consolidate_text_nodes(document.get());
   }
 
-  SourceLocator locator(markdown, options, sink);
   PageContext ctx{options, resolver, locator};
   NodeIndex nodes = CollectNodes(document.get());
   if (!options.allow_html) EscapeRawHtml(nodes.raw_html);

@@ -1,0 +1,31 @@
+// A guard against input that makes cmark-gfm slow. Debian's cmark-gfm 0.29
+// takes time that grows with (links × emphasis delimiters) within one
+// paragraph, and faster than that: 8,000 pairs of "[a](b) *c* " in one
+// paragraph (88 KB) take 2 s, 16,000 pairs 33 s, and its inline parsing runs
+// under a process-wide lock (cmark_util.cc), so one such page stalls the whole
+// build. Real pages are nowhere near: a paragraph with 20 links and 40
+// emphasis marks costs 800 of the budget below. Internal to `markdown`.
+#ifndef KAPSTOK_MARKDOWN_COMPLEXITY_H_
+#define KAPSTOK_MARKDOWN_COMPLEXITY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "markdown/source_locator.h"
+
+namespace kapstok::markdown {
+
+// The largest sum, over the body's blocks (runs of non-blank lines), of
+// '[' count × ('*' + '_') count that Render() parses: about 60 ms of cmark-gfm
+// at worst on the benchmark machine.
+inline constexpr uint64_t kMaxInlineCost = 4'000'000;
+
+// True when `body` is within kMaxInlineCost. Otherwise reports an error at
+// the first line of the costliest block (line_offset added) and returns false.
+bool WithinInlineBudget(std::string_view body, SourceLocator* locator, int line_offset,
+                        const std::string& path);
+
+}  // namespace kapstok::markdown
+
+#endif  // KAPSTOK_MARKDOWN_COMPLEXITY_H_
