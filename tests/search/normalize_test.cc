@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <random>
+
+#include "base/text.h"
 
 namespace kapstok::search {
 namespace {
@@ -45,6 +48,98 @@ TEST(TokenizeTest, InvalidUtf8SeparatesWordsInsteadOfFailing) {
 
 TEST(TokenizeTest, CombiningMarksFoldAway) {
   EXPECT_EQ(Folded("coo\xcc\x88rdinatie"), (std::vector<std::string>{"coordinatie"}));
+}
+
+// The tokenizer as it was before WordScanner (one string per word, folding
+// through FoldTable()); the scanner must find exactly the same words.
+std::vector<Token> ReferenceTokenize(std::string_view text) {
+  auto fold = [](std::string_view word) {
+    std::string out;
+    for (size_t i = 0; i < word.size();) {
+      char32_t cp = NextCodePoint(word, &i);
+      if (cp < 0x80) {
+        out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+      } else if (auto it = FoldTable().find(cp); it != FoldTable().end()) {
+        out += it->second;
+      } else {
+        AppendUtf8(cp, &out);
+      }
+    }
+    return out;
+  };
+  auto word_char_at = [&](size_t i, size_t* next, char32_t* cp) {
+    *next = i;
+    *cp = NextCodePoint(text, next);
+    bool valid = !(*cp == 0xFFFD && *next == i + 1 && static_cast<unsigned char>(text[i]) >= 0x80);
+    return valid && IsWordChar(*cp);
+  };
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i, next;
+    char32_t cp;
+    bool word = word_char_at(i, &next, &cp);
+    i = next;
+    if (!word) continue;
+    Token token;
+    token.begin = start;
+    for (;;) {
+      AppendUtf8(LowerKeepAccent(cp), &token.lower);
+      if (i >= text.size() || !word_char_at(i, &next, &cp)) break;
+      i = next;
+    }
+    token.end = i;
+    token.folded = fold(text.substr(start, i - start));
+    if (!token.folded.empty()) tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+void ExpectSameWords(std::string_view text) {
+  std::vector<Token> expected = ReferenceTokenize(text);
+  WordScanner scanner(text);
+  size_t n = 0;
+  for (; scanner.Next(); ++n) {
+    ASSERT_LT(n, expected.size()) << testing::PrintToString(std::string(text));
+    const Token& t = expected[n];
+    ASSERT_EQ(scanner.folded(), t.folded) << testing::PrintToString(std::string(text));
+    ASSERT_EQ(scanner.lower(), t.lower);
+    ASSERT_EQ(scanner.accented(), t.lower != t.folded);
+    ASSERT_EQ(scanner.begin(), t.begin);
+    ASSERT_EQ(scanner.end(), t.end);
+  }
+  ASSERT_EQ(n, expected.size()) << testing::PrintToString(std::string(text));
+}
+
+TEST(WordScannerTest, FindsTheWordsOfTheReferenceTokenizer) {
+  ExpectSameWords("Coördinatie van IDEEËN, één reünie; Straße ĲSSELMEER e-mail 24/7");
+  ExpectSameWords("coo\xcc\x88rdinatie \xcc\x88\xcc\x88 abc\xff" "def \xc3");
+  ExpectSameWords("\xc1\x81" "bc \xed\xa0\x80x \xef\xbf\xbd \xce\xb1\xce\xb2 \xe4\xb8\xad\xe6\x96\x87");
+}
+
+TEST(WordScannerTest, MatchesTheReferenceOnRandomText) {
+  // Pieces that exercise ASCII, Latin-1 folding, combining marks, other
+  // scripts, separators and broken UTF-8.
+  const std::string pieces[] = {"a", "Z", "7", " ", "-", "'", "é", "Ë", "ß", "Ĳ", "œ", "\xcc\x88",
+                                "α", "Я", "中", "한", "\xe2\x80\x94", "\xff", "\xc3", "\x80",
+                                "\xe2\x82", "\xf0\x9f\x98\x80", "\xc1\x81", "×"};
+  std::mt19937 rng(11);
+  WordScanner reused;
+  for (int n = 0; n < 5000; ++n) {
+    std::string text;
+    for (int k = rng() % 12; k > 0; --k) text += pieces[rng() % std::size(pieces)];
+    ExpectSameWords(text);
+    if (HasFatalFailure()) return;
+    // A reused scanner gives the same words as a fresh one.
+    reused.Reset(text);
+    WordScanner fresh(text);
+    while (fresh.Next()) {
+      ASSERT_TRUE(reused.Next());
+      ASSERT_EQ(reused.folded(), fresh.folded());
+      ASSERT_EQ(reused.lower(), fresh.lower());
+    }
+    ASSERT_FALSE(reused.Next());
+  }
 }
 
 TEST(FoldWordTest, FoldsLatinLettersAndLigatures) {

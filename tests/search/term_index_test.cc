@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <deque>
+#include <random>
+
 namespace kapstok::search {
 namespace {
 
@@ -102,6 +106,145 @@ TEST(TermIndexTest, StopWordsAreNotIndexed) {
   EXPECT_EQ(index.terms.count("de"), 0u);
   EXPECT_EQ(index.terms.count("het"), 0u);
   EXPECT_EQ(index.terms.count("kracht"), 1u);
+}
+
+// BuildTermIndex as it was written first (one thread, maps keyed by
+// strings): the parallel version must give the same index.
+TermIndex ReferenceIndex(const std::vector<Document>& docs, const Normalizer& nl) {
+  struct Counts {
+    uint32_t page, section;
+    int length = 0;
+    std::map<std::string, double> tf;
+  };
+  TermIndex index;
+  std::set<std::string> words;
+  std::vector<Counts> sections;
+  for (uint32_t page = 0; page < docs.size(); ++page) {
+    const Document& d = docs[page];
+    for (uint32_t s = 0; s < std::max<size_t>(1, d.sections.size()); ++s) {
+      Counts c{page, s};
+      auto count = [&](std::string_view text, double weight) {
+        for (const Token& t : Tokenize(text)) {
+          if (nl.IsStopWord(t.folded)) continue;
+          words.insert(t.folded);
+          std::string term = nl.Term(t.folded);
+          c.tf[term] += weight;
+          index.terms[term];
+          if (t.lower != t.folded) index.terms[term].spellings[t.lower].insert(page);
+          ++c.length;
+        }
+      };
+      if (s == 0) {
+        count(d.title, kTitleWeight);
+        if (d.sections.empty() || d.sections[0].Text().find(d.summary) == std::string::npos)
+          count(d.summary, kBodyWeight);
+      }
+      if (s < d.sections.size()) {
+        count(d.sections[s].heading, kHeadingWeight);
+        count(d.sections[s].Text(), kBodyWeight);
+      }
+      sections.push_back(std::move(c));
+    }
+  }
+  index.sections = static_cast<uint32_t>(sections.size());
+  double total = 0;
+  for (const Counts& c : sections) total += c.length;
+  double avg = sections.empty() ? 0 : total / sections.size();
+  for (const Counts& c : sections)
+    for (const auto& [term, tf] : c.tf)
+      index.terms[term].postings.push_back({c.page, c.section, QuantisedBm25(tf, c.length, avg)});
+  std::set<std::string> terms;
+  for (const auto& [term, entry] : index.terms) terms.insert(term);
+  std::map<std::string, std::vector<Posting>> extra;
+  for (const std::string& term : terms) {
+    std::string head = CompoundHead(term, terms, words);
+    if (head.empty()) continue;
+    index.compound_heads[term] = head;
+    for (Posting p : index.terms[term].postings) {
+      p.score = std::max(1, static_cast<int>(std::lround(p.score * kCompoundFactor)));
+      extra[head].push_back(p);
+    }
+  }
+  for (auto& [head, postings] : extra) {
+    std::map<std::pair<uint32_t, uint32_t>, int> best;
+    for (const Posting& p : index.terms[head].postings) best[{p.page, p.section}] = p.score;
+    for (const Posting& p : postings) {
+      int& b = best[{p.page, p.section}];
+      b = std::max(b, p.score);
+    }
+    index.terms[head].postings.clear();
+    for (const auto& [key, score] : best)
+      index.terms[head].postings.push_back({key.first, key.second, score});
+  }
+  return index;
+}
+
+TEST(TermIndexTest, EqualsTheSingleThreadedReferenceOverManyBatches) {
+  const std::vector<std::string> vocabulary = {
+      "zorg",       "verzekering", "zorgverzekering", "Coördinatie", "coordinatie", "de",
+      "het",        "kinderen",    "kind",            "versterkt",   "versterken",  "wijkteam",
+      "team",       "wijk",        "IDEEËN",          "ideeen",      "Buurt",       "buurtwerk",
+      "werk",       "liep",        "lopen",           "organisaties", "Straße",     "één",
+      "mantelzorg", "mantelzorger", "steunpunt",      "wijksteunpunt", "αβγ",       "x"};
+  std::mt19937 rng(3);
+  auto text = [&](int words) {
+    std::string out;
+    for (int i = 0; i < words; ++i) out += vocabulary[rng() % vocabulary.size()] + " ";
+    return out;
+  };
+  std::vector<Document> docs;
+  std::deque<std::string> bodies;  // lent to sections; a deque keeps them in place
+  for (int i = 0; i < 1300; ++i) {  // three batches of the parallel count
+    Document d;
+    d.url = "p" + std::to_string(100000 + i) + "/";
+    d.title = text(1 + rng() % 3);
+    d.summary = text(rng() % 4);
+    d.type = "begrip";
+    if (rng() % 2) d.sections.push_back({"", "", 0, d.summary + " " + text(rng() % 5)});
+    for (int s = rng() % 4; s > 0; --s) {
+      Section section{text(1), "kop", 2, {}};
+      std::string body = text(rng() % 30);
+      if (rng() % 2) {
+        section.text = body;
+      } else {
+        section.borrowed_text = bodies.emplace_back(body);
+      }
+      d.sections.push_back(std::move(section));
+    }
+    docs.push_back(std::move(d));
+  }
+  Normalizer nl("nl");
+  TermIndex index = BuildTermIndex(docs, nl);
+  TermIndex expected = ReferenceIndex(docs, nl);
+  EXPECT_EQ(index.sections, expected.sections);
+  EXPECT_EQ(index.compound_heads, expected.compound_heads);
+  ASSERT_EQ(index.terms.size(), expected.terms.size());
+  for (const auto& [term, entry] : expected.terms) {
+    auto it = index.terms.find(term);
+    ASSERT_NE(it, index.terms.end()) << term;
+    EXPECT_EQ(it->second.spellings, entry.spellings) << term;
+    ASSERT_EQ(it->second.postings.size(), entry.postings.size()) << term;
+    for (size_t i = 0; i < entry.postings.size(); ++i) {
+      const Posting &a = it->second.postings[i], &b = entry.postings[i];
+      EXPECT_TRUE(a.page == b.page && a.section == b.section && a.score == b.score)
+          << term << " posting " << i;
+    }
+  }
+}
+
+TEST(TermIndexTest, BorrowedTextCountsLikeOwnedText) {
+  Normalizer nl("nl");
+  const std::string body = "De zorgverzekering betaalt de coördinatie.";
+  Document owned = Doc("a/", "Zorg", "Kosten", body);
+  Document borrowed = Doc("a/", "Zorg", "Kosten", "");
+  borrowed.sections[1].borrowed_text = body;
+  TermIndex a = BuildTermIndex({owned}, nl), b = BuildTermIndex({borrowed}, nl);
+  ASSERT_EQ(a.terms.size(), b.terms.size());
+  for (const auto& [term, entry] : a.terms) {
+    ASSERT_TRUE(b.terms.count(term)) << term;
+    EXPECT_EQ(b.terms.at(term).postings.size(), entry.postings.size()) << term;
+    EXPECT_EQ(b.terms.at(term).spellings, entry.spellings) << term;
+  }
 }
 
 }  // namespace
