@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "base/parallel.h"
+#include "search/string_id_map.h"
 
 namespace kapstok::search {
 namespace {
@@ -38,26 +39,27 @@ struct Worker {
   Worker(uint32_t id, const std::string& language) : id(id), normalizer(language) {}
 
   uint32_t TermOf(std::string_view folded) {
-    if (auto it = word_terms.find(folded); it != word_terms.end()) return it->second;
+    if (const uint32_t* term = word_terms.Find(folded)) return *term;
     uint32_t term = kNone;
     if (!normalizer.IsStopWord(folded)) {
-      auto [t, inserted] = term_ids.try_emplace(normalizer.Term(folded), terms.size());
+      std::string t = normalizer.Term(folded);
+      auto [id, inserted] = term_ids.Insert(t, static_cast<uint32_t>(terms.size()));
       if (inserted) {
-        terms.push_back(&t->first);
+        terms.push_back(std::move(t));
         slot.push_back(kNone);
       }
-      term = t->second;
+      term = id;
     }
-    word_terms.emplace(std::string(folded), term);
+    word_terms.Insert(folded, term);
     return term;
   }
 
   const uint32_t id;
   Normalizer normalizer;
-  StringMap<uint32_t> word_terms;         // folded word -> local term id or kNone
-  StringMap<uint32_t> term_ids;           // term -> local term id
-  std::vector<const std::string*> terms;  // local term id -> term (a key of term_ids)
-  std::vector<uint32_t> slot;             // local term id -> its entry in the section
+  StringIdMap word_terms;          // folded word -> local term id or kNone
+  StringIdMap term_ids;            // term -> local term id
+  std::vector<std::string> terms;  // local term id -> term
+  std::vector<uint32_t> slot;      // local term id -> its entry in the section
   WordScanner scanner;
 };
 
@@ -182,7 +184,7 @@ void Merge(const DocCounts& d, uint32_t page, const Worker& worker, std::vector<
   if (local->size() < worker.terms.size()) local->resize(worker.terms.size(), kNone);
   auto global = [&](uint32_t term) {
     uint32_t& g = (*local)[term];
-    if (g == kNone) g = index->Intern(*worker.terms[term]);
+    if (g == kNone) g = index->Intern(worker.terms[term]);
     return g;
   };
   index->first_section.push_back(static_cast<uint32_t>(index->lengths.size()));
@@ -261,8 +263,9 @@ std::string_view HeadOf(std::string_view term, const IsTerm& is_term, const IsWo
 void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* out) {
   std::unordered_set<std::string_view> words;
   for (const auto& w : pool.all()) {
-    for (const auto& [word, term] : w->word_terms)
+    w->word_terms.ForEach([&](std::string_view word, uint32_t term) {
       if (term != kNone) words.insert(word);
+    });
   }
   auto is_word = [&](std::string_view w) { return words.count(w) > 0; };
   auto is_term = [&](std::string_view t) { return index->ids.find(t) != index->ids.end(); };
