@@ -23,8 +23,11 @@ Diagnostic DiagnosticAtLine(const YamlSource& src, int yaml_line0, int byte_col0
   return d;
 }
 
-Diagnostic DiagnosticAt(const YamlSource& src, const YAML::Node& node, Severity severity,
-                        std::string message, std::string hint) {
+namespace {
+
+template <typename Node>
+Diagnostic DiagnosticAtNode(const YamlSource& src, const Node& node, Severity severity,
+                            std::string message, std::string hint) {
   YAML::Mark m = node.Mark();
   if (m.is_null()) {
     Diagnostic d;
@@ -35,6 +38,18 @@ Diagnostic DiagnosticAt(const YamlSource& src, const YAML::Node& node, Severity 
     return d;
   }
   return DiagnosticAtLine(src, m.line, m.column, severity, std::move(message), std::move(hint));
+}
+
+}  // namespace
+
+Diagnostic DiagnosticAt(const YamlSource& src, const YAML::Node& node, Severity severity,
+                        std::string message, std::string hint) {
+  return DiagnosticAtNode(src, node, severity, std::move(message), std::move(hint));
+}
+
+Diagnostic DiagnosticAt(const YamlSource& src, const FlatYaml& node, Severity severity,
+                        std::string message, std::string hint) {
+  return DiagnosticAtNode(src, node, severity, std::move(message), std::move(hint));
 }
 
 namespace {
@@ -167,12 +182,16 @@ std::optional<YAML::Node> LoadYaml(std::string_view yaml, const YamlSource& src,
   }
 }
 
-std::optional<std::string> ScalarString(const YAML::Node& node) {
+namespace {
+
+template <typename Node>
+std::optional<std::string> ScalarStringOf(const Node& node) {
   if (!node.IsScalar()) return std::nullopt;
   return node.Scalar();
 }
 
-std::optional<int64_t> ScalarInt(const YAML::Node& node) {
+template <typename Node>
+std::optional<int64_t> ScalarIntOf(const Node& node) {
   if (!node.IsScalar()) return std::nullopt;
   const std::string& s = node.Scalar();
   if (node.Tag() == "!") return std::nullopt;  // quoted: a string, not a number
@@ -185,13 +204,31 @@ std::optional<int64_t> ScalarInt(const YAML::Node& node) {
   return v;
 }
 
-std::optional<bool> ScalarBool(const YAML::Node& node) {
+template <typename Node>
+std::optional<bool> ScalarBoolOf(const Node& node) {
   if (!node.IsScalar() || node.Tag() == "!") return std::nullopt;
   const std::string& s = node.Scalar();
   if (s == "true" || s == "True" || s == "TRUE" || s == "yes" || s == "ja") return true;
   if (s == "false" || s == "False" || s == "FALSE" || s == "no" || s == "nee") return false;
   return std::nullopt;
 }
+
+template <typename Node>
+std::string DescribeValueOf(const Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return Tr("yaml.describe-nothing");
+  if (node.IsMap()) return Tr("yaml.describe-mapping");
+  if (node.IsSequence()) return Tr("yaml.describe-list");
+  return "'" + node.Scalar() + "'";
+}
+
+}  // namespace
+
+std::optional<std::string> ScalarString(const YAML::Node& node) { return ScalarStringOf(node); }
+std::optional<int64_t> ScalarInt(const YAML::Node& node) { return ScalarIntOf(node); }
+std::optional<bool> ScalarBool(const YAML::Node& node) { return ScalarBoolOf(node); }
+std::optional<std::string> ScalarString(const FlatYaml& node) { return ScalarStringOf(node); }
+std::optional<int64_t> ScalarInt(const FlatYaml& node) { return ScalarIntOf(node); }
+std::optional<bool> ScalarBool(const FlatYaml& node) { return ScalarBoolOf(node); }
 
 std::string DescribeNode(const YAML::Node& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";
@@ -200,11 +237,7 @@ std::string DescribeNode(const YAML::Node& node) {
   return "'" + node.Scalar() + "'";
 }
 
-std::string DescribeValue(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return Tr("yaml.describe-nothing");
-  if (node.IsMap()) return Tr("yaml.describe-mapping");
-  if (node.IsSequence()) return Tr("yaml.describe-list");
-  return "'" + node.Scalar() + "'";
-}
+std::string DescribeValue(const YAML::Node& node) { return DescribeValueOf(node); }
+std::string DescribeValue(const FlatYaml& node) { return DescribeValueOf(node); }
 
 }  // namespace kapstok::config

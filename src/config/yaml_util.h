@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "base/diagnostic.h"
+#include "config/flat_yaml.h"
 
 namespace kapstok::config {
 
@@ -38,13 +39,18 @@ constexpr int64_t kMaxYamlValues = 100000;
 // The location of `node` (1-based), with the source line filled in.
 Diagnostic DiagnosticAt(const YamlSource& src, const YAML::Node& node, Severity severity,
                         std::string message, std::string hint = {});
+Diagnostic DiagnosticAt(const YamlSource& src, const FlatYaml& node, Severity severity,
+                        std::string message, std::string hint = {});
 Diagnostic DiagnosticAtLine(const YamlSource& src, int yaml_line0, int byte_col0,
                             Severity severity, std::string message, std::string hint = {});
 
-// Scalar conversions that never throw.
+// Scalar conversions that never throw (the same for both trees).
 std::optional<std::string> ScalarString(const YAML::Node& node);
 std::optional<int64_t> ScalarInt(const YAML::Node& node);
 std::optional<bool> ScalarBool(const YAML::Node& node);
+std::optional<std::string> ScalarString(const FlatYaml& node);
+std::optional<int64_t> ScalarInt(const FlatYaml& node);
+std::optional<bool> ScalarBool(const FlatYaml& node);
 
 // "a mapping", "a list", "'text'", "nothing": how a node is described in
 // messages about kapstok.yaml, which are in English.
@@ -52,6 +58,7 @@ std::string DescribeNode(const YAML::Node& node);
 
 // The same in the message language (Tr), for messages editors see.
 std::string DescribeValue(const YAML::Node& node);
+std::string DescribeValue(const FlatYaml& node);
 
 }  // namespace kapstok::config
 

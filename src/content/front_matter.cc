@@ -56,9 +56,12 @@ std::optional<SplitFile> SplitFrontMatter(std::string_view raw, const std::strin
   }
   SplitFile f;
   f.text.reserve(raw.size());
-  for (size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') continue;
-    f.text += raw[i];
+  // CRLF -> LF, copying the runs between them whole.
+  for (size_t i = 0; i < raw.size();) {
+    size_t crlf = raw.find("\r\n", i);
+    if (crlf == std::string_view::npos) crlf = raw.size();
+    f.text.append(raw.substr(i, crlf - i));
+    i = crlf + 1;  // the '\n' starts the next run
   }
   std::string_view t = f.text;
   if (Trim(t).empty()) {

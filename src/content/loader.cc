@@ -29,9 +29,7 @@ std::optional<ParsedPage> ParsePage(std::string_view raw, const std::string& pat
   config::YamlSource src{path, page.source, split->yaml_line_offset};
   std::string_view yaml =
       std::string_view(page.source).substr(split->yaml_begin, split->yaml_end - split->yaml_begin);
-  std::optional<YAML::Node> front = config::LoadYaml(yaml, src, sink);
-  if (!front) return std::nullopt;
-  if (!ValidateFrontMatter(*front, src, type, &page, sink)) return std::nullopt;
+  if (!LoadFrontMatter(yaml, src, type, &page, sink)) return std::nullopt;
   return page;
 }
 

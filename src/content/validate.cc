@@ -10,32 +10,46 @@ namespace kapstok::content {
 namespace {
 
 // Messages about content are in the message language.
-std::string DescribeNode(const YAML::Node& node) { return config::DescribeValue(node); }
+template <typename Node>
+std::string DescribeNode(const Node& node) { return config::DescribeValue(node); }
+
+// A list's items and a mapping's pairs, for either tree (yaml-cpp's nodes
+// iterate over both themselves).
+const YAML::Node& Items(const YAML::Node& n) { return n; }
+const YAML::Node& Pairs(const YAML::Node& n) { return n; }
+const std::vector<config::FlatYaml>& Items(const config::FlatYaml& n) { return n.items(); }
+const std::vector<std::pair<config::FlatYaml, config::FlatYaml>>& Pairs(
+    const config::FlatYaml& n) {
+  return n.pairs();
+}
 
 using config::FieldDef;
 using config::FieldType;
 using config::YamlSource;
 
+// Node is YAML::Node or config::FlatYaml: one validator for both trees, so
+// the fast path gives the same values and messages.
+template <typename Node>
 class Validator {
  public:
   Validator(const YamlSource& src, ParsedPage* page, DiagnosticSink* sink)
       : src_(src), page_(page), sink_(sink) {}
 
-  void Error(const YAML::Node& at, std::string message, std::string hint = {}) {
+  void Error(const Node& at, std::string message, std::string hint = {}) {
     sink_->Report(config::DiagnosticAt(src_, at, Severity::kError, std::move(message),
                                        std::move(hint)));
     ok_ = false;
   }
   bool ok() const { return ok_; }
 
-  SourceLocation Where(const YAML::Node& node) const {
+  SourceLocation Where(const Node& node) const {
     return config::DiagnosticAt(src_, node, Severity::kError, "").location;
   }
-  std::string LineAt(const YAML::Node& node) const {
+  std::string LineAt(const Node& node) const {
     return config::DiagnosticAt(src_, node, Severity::kError, "").source_line;
   }
 
-  void Field(const FieldDef& f, const YAML::Node& n) {
+  void Field(const FieldDef& f, const Node& n) {
     FieldValue v;
     v.type = f.type;
     v.location = Where(n);
@@ -82,7 +96,7 @@ class Validator {
       }
       case FieldType::kList: {
         if (!n.IsSequence()) return Error(n, Tr("content.field-list", {name, DescribeNode(n)}));
-        for (const auto& item : n) {
+        for (const auto& item : Items(n)) {
           auto s = config::ScalarString(item);
           if (!s || item.IsNull())
             return Error(item, Tr("content.field-list-item", {name, DescribeNode(item)}));
@@ -97,12 +111,12 @@ class Validator {
       }
       case FieldType::kMap: {
         if (!n.IsMap()) return Error(n, Tr("content.field-map", {name, f.keys, DescribeNode(n)}));
-        for (const auto& kv : n) {
+        for (const auto& kv : Pairs(n)) {
           std::vector<std::string> items;
           if (auto s = config::ScalarString(kv.second)) {
             if (!kv.second.IsNull()) items.push_back(*s);
           } else if (kv.second.IsSequence()) {
-            for (const auto& item : kv.second) {
+            for (const auto& item : Items(kv.second)) {
               auto is = config::ScalarString(item);
               if (!is) return Error(item, Tr("content.field-list-item", {name, DescribeNode(item)}));
               items.push_back(*is);
@@ -119,9 +133,9 @@ class Validator {
     page_->fields[name] = std::move(v);
   }
 
-  void Relation(const config::RelationDef& r, const YAML::Node& n) {
+  void Relation(const config::RelationDef& r, const Node& n) {
     std::vector<RelationRef> refs;
-    auto add = [&](const YAML::Node& item) {
+    auto add = [&](const Node& item) {
       auto s = config::ScalarString(item);
       if (!s || item.IsNull() || s->empty()) {
         Error(item, Tr("content.relation-id", {r.name, r.target, DescribeNode(item)}));
@@ -131,7 +145,7 @@ class Validator {
     };
     if (n.IsSequence()) {
       if (!r.many) return Error(n, Tr("content.relation-one", {r.name, r.target}));
-      for (const auto& item : n) add(item);
+      for (const auto& item : Items(n)) add(item);
     } else if (n.IsScalar() && !n.IsNull()) {
       add(n);
     } else if (!n.IsNull()) {
@@ -164,11 +178,10 @@ class Validator {
   bool ok_ = true;
 };
 
-}  // namespace
-
-bool ValidateFrontMatter(const YAML::Node& front, const YamlSource& src,
-                         const config::TypeDef* type, ParsedPage* page, DiagnosticSink* sink) {
-  Validator v(src, page, sink);
+template <typename Node>
+bool Validate(const Node& front, const YamlSource& src, const config::TypeDef* type,
+              ParsedPage* page, DiagnosticSink* sink) {
+  Validator<Node> v(src, page, sink);
   if (!front.IsMap()) {
     // An empty front matter parses as null: that is a missing title.
     if (front.IsNull() || !front.IsDefined()) {
@@ -185,9 +198,9 @@ bool ValidateFrontMatter(const YAML::Node& front, const YamlSource& src,
     for (const FieldDef& f : type->fields) known.push_back(f.name);
     for (const config::RelationDef& r : type->relations) known.push_back(r.name);
   }
-  for (const auto& kv : front) {
+  for (const auto& kv : Pairs(front)) {
     const std::string key = kv.first.Scalar();
-    const YAML::Node& value = kv.second;
+    const Node& value = kv.second;
     if (key == "title") {
       auto s = config::ScalarString(value);
       if (!s || value.IsNull() || Trim(*s).empty())
@@ -219,7 +232,7 @@ bool ValidateFrontMatter(const YAML::Node& front, const YamlSource& src,
       std::string near = ClosestMatch(key, known);
       std::string hint = near.empty()
                              ? Tr("content.unknown-field.fields",
-                                  {type ? type->id : "-", Validator::Join(known)})
+                                  {type ? type->id : "-", Validator<Node>::Join(known)})
                              : Tr("hint.did-you-mean", {near});
       v.Error(kv.first, Tr("content.unknown-field", {key, type ? type->id : "-"}), hint);
     }
@@ -252,6 +265,32 @@ bool ValidateFrontMatter(const YAML::Node& front, const YamlSource& src,
     }
   }
   return v.ok() && !missing;
+}
+
+}  // namespace
+
+bool ValidateFrontMatter(const YAML::Node& front, const YamlSource& src,
+                         const config::TypeDef* type, ParsedPage* page, DiagnosticSink* sink) {
+  return Validate(front, src, type, page, sink);
+}
+
+bool LoadFrontMatter(std::string_view yaml, const YamlSource& src, const config::TypeDef* type,
+                     ParsedPage* page, DiagnosticSink* sink) {
+  if (std::optional<config::FlatYaml> flat = config::ParseFlatYaml(yaml)) {
+    DiagnosticSink local;
+    if (Validate(*flat, src, type, page, &local) && local.error_count() == 0 &&
+        local.warning_count() == 0)
+      return true;
+    // Something to report: start again from yaml-cpp's tree, the reference.
+    page->title.clear();
+    page->title_location = {};
+    page->draft = page->incomplete = false;
+    page->fields.clear();
+    page->relations.clear();
+  }
+  std::optional<YAML::Node> front = config::LoadYaml(yaml, src, sink);
+  if (!front) return false;
+  return ValidateFrontMatter(*front, src, type, page, sink);
 }
 
 }  // namespace kapstok::content
