@@ -81,12 +81,16 @@ size_t SiteWriter::count() const {
   return paths_.size();
 }
 
-Status SiteWriter::EnsureFolder(const fs::path& rel) {
-  if (rel.empty() || folders_.count(rel)) return Status::OK();
+Status SiteWriter::EnsureFolder(std::string_view rel) {
+  if (rel.empty() || folders_.count(std::string(rel))) return Status::OK();
   std::error_code ec;
   fs::create_directories(staging_ / rel, ec);
   if (ec) return Status::IOError((staging_ / rel).string(), ec.message());
-  for (fs::path p = rel; !p.empty(); p = p.parent_path()) folders_.insert(p);
+  // Record the folder and its parents ("a/b", "a").
+  for (size_t end = rel.size(); end != std::string_view::npos && end > 0;
+       end = rel.rfind('/', end - 1)) {
+    folders_.emplace(rel.substr(0, end));
+  }
   return Status::OK();
 }
 
@@ -100,7 +104,8 @@ Status SiteWriter::Write(const std::string& path, std::string_view bytes) {
     } else if (!paths_.insert(path).second) {
       s = Status::InvalidArgument(path, "written twice in one build");
     } else {
-      s = EnsureFolder(fs::path(path).parent_path());
+      size_t slash = path.rfind('/');
+      s = EnsureFolder(std::string_view(path).substr(0, slash == std::string::npos ? 0 : slash));
     }
     if (!s.ok()) {
       failure_ = s;

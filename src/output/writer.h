@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
-#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -52,12 +51,12 @@ class SiteWriter {
  private:
   SiteWriter(std::filesystem::path out, std::filesystem::path staging,
              std::filesystem::path old);
-  Status EnsureFolder(const std::filesystem::path& rel);  // needs mu_
+  Status EnsureFolder(std::string_view rel);  // needs mu_
 
   const std::filesystem::path out_, staging_, old_;
   mutable std::mutex mu_;
   std::unordered_set<std::string> paths_;       // written (or being written)
-  std::set<std::filesystem::path> folders_;     // created below staging
+  std::unordered_set<std::string> folders_;     // created below staging
   Status failure_;
   bool committed_ = false;
 };
