@@ -78,6 +78,8 @@ void MemoryFileSystem::AddFile(const std::string& path, std::string contents) {
   files_[path] = std::move(contents);
 }
 
+void MemoryFileSystem::RemoveFile(const std::string& path) { files_.erase(path); }
+
 void MemoryFileSystem::AddSymlink(const std::string& path) { symlinks_[path] = true; }
 
 Status MemoryFileSystem::ReadFile(const std::string& path, std::string* out) const {

@@ -40,6 +40,7 @@ const FileSystem& RealFileSystem();
 class MemoryFileSystem : public FileSystem {
  public:
   void AddFile(const std::string& path, std::string contents);
+  void RemoveFile(const std::string& path);
   void AddSymlink(const std::string& path);
   Status ReadFile(const std::string& path, std::string* out) const override;
   Status ListTree(const std::string& dir, std::vector<DirEntry>* out) const override;

@@ -52,7 +52,39 @@ struct Job {
   enum class Kind { kPage, kHome, kListIntro } kind = Kind::kPage;
 };
 
+// Reads and parses one file (through the cache) into *out.
+void LoadOne(const FileSystem& fs, const std::string& content_dir, const std::string& rel_path,
+             const std::string& id, bool typed, const config::TypeDef* type,
+             const LoadOptions& options, std::optional<ParsedPage>* out, DiagnosticSink* sink) {
+  const std::string path = JoinPath(content_dir, rel_path);
+  if (options.cache && options.cache->ReplayTrusted(rel_path, out, sink)) return;
+  std::string raw;
+  Status read = fs.ReadFile(path, &raw);
+  if (!read.ok()) {
+    sink->Error({path, 0, 0}, read.message());
+    return;
+  }
+  if (options.cache && options.cache->ReplayIfSame(rel_path, raw, out, sink)) return;
+  DiagnosticSink local;
+  *out = ParsePage(raw, path, rel_path, id, typed ? type : nullptr, options.cache ? &local : sink);
+  if (*out) (*out)->type = type;
+  if (options.cache) {
+    std::vector<Diagnostic> diagnostics = local.Sorted();
+    for (const Diagnostic& d : diagnostics) sink->Report(d);
+    options.cache->Store(rel_path, std::move(raw), *out, std::move(diagnostics));
+  }
+}
+
 }  // namespace
+
+std::optional<ParsedPage> LoadPage(const FileSystem& fs, const std::string& content_dir,
+                                   const std::string& rel_path, const std::string& id,
+                                   const config::TypeDef* type, const LoadOptions& options,
+                                   DiagnosticSink* sink) {
+  std::optional<ParsedPage> page;
+  LoadOne(fs, content_dir, rel_path, id, true, type, options, &page, sink);
+  return page;
+}
 
 LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
                           const config::SiteConfig& config, const LoadOptions& options,
@@ -119,25 +151,8 @@ LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
   std::vector<std::optional<ParsedPage>> parsed(jobs.size());
   ParallelFor(jobs.size(), [&](size_t i) {
     const Job& job = jobs[i];
-    const std::string path = JoinPath(content_dir, job.rel_path);
-    if (options.cache && options.cache->ReplayTrusted(job.rel_path, &parsed[i], sink)) return;
-    std::string raw;
-    Status read = fs.ReadFile(path, &raw);
-    if (!read.ok()) {
-      sink->Error({path, 0, 0}, read.message());
-      return;
-    }
-    if (options.cache && options.cache->ReplayIfSame(job.rel_path, raw, &parsed[i], sink)) return;
-    DiagnosticSink local;
-    parsed[i] = ParsePage(raw, path, job.rel_path, job.id,
-                          job.kind == Job::Kind::kPage ? job.type : nullptr,
-                          options.cache ? &local : sink);
-    if (parsed[i]) parsed[i]->type = job.type;
-    if (options.cache) {
-      std::vector<Diagnostic> diagnostics = local.Sorted();
-      for (const Diagnostic& d : diagnostics) sink->Report(d);
-      options.cache->Store(job.rel_path, std::move(raw), parsed[i], std::move(diagnostics));
-    }
+    LoadOne(fs, content_dir, job.rel_path, job.id, job.kind == Job::Kind::kPage, job.type,
+            options, &parsed[i], sink);
   });
 
   // Ids are unique per type (the folder makes them so); report clashes that

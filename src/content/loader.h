@@ -51,6 +51,15 @@ LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
                           const config::SiteConfig& config, const LoadOptions& options,
                           DiagnosticSink* sink);
 
+// kapstok serve: loads the one content page file `rel_path` (relative to
+// content_dir, e.g. "kenmerken/x.md", already known to be a page of `type`
+// with id `id`) as LoadContent would, through options.cache. Returns nullopt
+// when it cannot be read or has errors (reported into *sink).
+std::optional<ParsedPage> LoadPage(const FileSystem& fs, const std::string& content_dir,
+                                   const std::string& rel_path, const std::string& id,
+                                   const config::TypeDef* type, const LoadOptions& options,
+                                   DiagnosticSink* sink);
+
 // Parses one file's text as a page of `type` (null: only title and body, for
 // the home page and list intros). Returns nullopt when it has errors.
 std::optional<ParsedPage> ParsePage(std::string_view raw, const std::string& path,

@@ -63,27 +63,6 @@ std::string UrlFor(const config::TypeDef& t, const std::string& slug) {
   return url;
 }
 
-// Site order within a type: order_by (numbers numerically), then title
-// (diacritics folded), then id, so the order never depends on load order.
-bool PageLess(const Page* a, const Page* b) {
-  const config::TypeDef* t = a->type();
-  if (!t->order_by.empty()) {
-    auto fa = a->src.fields.find(t->order_by);
-    auto fb = b->src.fields.find(t->order_by);
-    bool ha = fa != a->src.fields.end(), hb = fb != b->src.fields.end();
-    if (ha != hb) return ha;  // pages with the field first
-    if (ha && fa->second.type == config::FieldType::kInt) {
-      if (fa->second.number != fb->second.number) return fa->second.number < fb->second.number;
-    } else if (ha) {
-      std::string x = FoldDiacritics(fa->second.text), y = FoldDiacritics(fb->second.text);
-      if (x != y) return x < y;
-    }
-  }
-  std::string x = FoldDiacritics(a->title()), y = FoldDiacritics(b->title());
-  if (x != y) return x < y;
-  return a->id() < b->id();
-}
-
 void ReportUnknownTarget(const content::RelationRef& ref, const config::TypeDef& target,
                          const std::vector<const Page*>& candidates, DiagnosticSink* sink) {
   std::vector<std::string> ids;
@@ -131,6 +110,267 @@ std::string InlineOnly(std::string_view text) {
 
 }  // namespace
 
+// Site order within a type: order_by (numbers numerically), then title
+// (diacritics folded), then id, so the order never depends on load order.
+OrderKey MakeOrderKey(const content::ParsedPage& src) {
+  OrderKey k;
+  const config::TypeDef* t = src.type;
+  if (t && !t->order_by.empty()) {
+    auto f = src.fields.find(t->order_by);
+    if (f != src.fields.end()) {
+      k.has_field = true;
+      k.numeric = f->second.type == config::FieldType::kInt;
+      if (k.numeric) k.number = f->second.number;
+      else k.text = FoldDiacritics(f->second.text);
+    }
+  }
+  k.title = FoldDiacritics(src.title);
+  return k;
+}
+
+bool SiteModel::SiteLess(const Page* a, const Page* b) const {
+  if (a->type() != b->type()) return type_rank_.at(a->type()) < type_rank_.at(b->type());
+  const OrderKey &x = a->order, &y = b->order;
+  if (x.has_field != y.has_field) return x.has_field;
+  if (x.has_field) {
+    if (x.numeric) {
+      if (x.number != y.number) return x.number < y.number;
+    } else if (x.text != y.text) {
+      return x.text < y.text;
+    }
+  }
+  if (x.title != y.title) return x.title < y.title;
+  return a->id() < b->id();
+}
+
+// One page's rendered Markdown (body and fields) with the citations it made.
+struct SiteModel::RenderedMarkdown {
+  markdown::Rendered body;
+  std::map<std::string, std::string> text_html;
+  std::map<std::string, std::vector<std::string>> list_html;
+  std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> map_html;
+  std::vector<std::string> cited;
+};
+
+std::vector<ResolvedRelation> SiteModel::ResolveRelations(const Page& p,
+                                                          DiagnosticSink* sink) const {
+  const config::SiteConfig& config = *config_;
+  std::vector<ResolvedRelation> out;
+  for (const config::RelationDef& def : p.type()->relations) {
+    ResolvedRelation rr{&def, {}};
+    auto it = p.src.relations.find(def.name);
+    if (it != p.src.relations.end()) {
+      const config::TypeDef* target = config.FindType(def.target);
+      std::set<const Page*> seen;
+      for (const content::RelationRef& ref : it->second) {
+        const Page* t = Find(def.target, ref.id);
+        if (!t) {
+          if (broken_paths_.count(target->folder + "/" + ref.id + ".md")) continue;
+          ReportUnknownTarget(ref, *target, PagesOfType(def.target), sink);
+          continue;
+        }
+        if (seen.insert(t).second) rr.targets.push_back(t);
+      }
+    }
+    out.push_back(std::move(rr));
+  }
+  for (const config::FieldDef& f : p.type()->fields) {
+    if (f.type != config::FieldType::kMap) continue;
+    auto it = p.src.fields.find(f.name);
+    if (it == p.src.fields.end()) continue;
+    const config::TypeDef* keys = config.FindType(f.keys);
+    for (size_t i = 0; i < it->second.entries.size(); ++i) {
+      const std::string& key = it->second.entries[i].first;
+      if (!Find(f.keys, key) && !broken_paths_.count(keys->folder + "/" + key + ".md")) {
+        const SourceLocation& loc = it->second.entry_locations[i];
+        ReportUnknownTarget({key, loc, std::string(LineOf(p.src.source, loc.line))}, *keys,
+                            PagesOfType(f.keys), sink);
+      }
+    }
+  }
+  return out;
+}
+
+void SiteModel::RenderMarkdown(const Page& p, RenderedMarkdown* r, DiagnosticSink* sink) const {
+  std::string dir = p.src.rel_path.find('/') == std::string::npos
+                        ? ""
+                        : p.src.rel_path.substr(0, p.src.rel_path.rfind('/'));
+  PageLinkResolver resolver(by_path_, static_paths_, citable_, dir, p.root, &broken_paths_);
+  markdown::Options opt;
+  opt.path = p.src.path;
+  opt.line_offset = p.src.body_line_offset;
+  opt.allow_html = config_->allow_html;
+  opt.source_text = p.src.source;
+  r->body = markdown::Render(p.src.body(), opt, resolver, sink);
+  std::vector<std::string>& cited = r->cited;
+  cited = r->body.citations;
+  const config::TypeDef* type = p.src.type;
+  if (!type || p.src.id == "_index") return;
+  for (const auto& [name, value] : p.src.fields) {
+    markdown::Options fopt = opt;
+    fopt.line_offset = std::max(0, value.location.line - 1);
+    fopt.inline_only = value.type != config::FieldType::kText;
+    auto render = [&](const std::string& text) {
+      markdown::Rendered field = markdown::Render(text, fopt, resolver, sink);
+      for (const std::string& c : field.citations) cited.push_back(c);
+      return field.html;
+    };
+    switch (value.type) {
+      case config::FieldType::kText: r->text_html[name] = render(value.text); break;
+      case config::FieldType::kList:
+        for (const std::string& item : value.items)
+          r->list_html[name].push_back(render(InlineOnly(item)));
+        break;
+      case config::FieldType::kMap:
+        for (const auto& [key, items] : value.entries) {
+          std::vector<std::string> html;
+          for (const std::string& item : items) html.push_back(render(InlineOnly(item)));
+          r->map_html[name].emplace_back(key, std::move(html));
+        }
+        break;
+      default: break;
+    }
+  }
+}
+
+// Sources: cited pages first (in order of citation), then the targets of
+// relations to the citation type.
+void SiteModel::SetSources(Page* p, const std::vector<std::string>& cited) const {
+  p->sources.clear();
+  std::set<const Page*> seen;
+  for (const std::string& c : cited) {
+    auto it = citable_.find(c);
+    if (it != citable_.end() && seen.insert(it->second).second) p->sources.push_back(it->second);
+  }
+  for (const ResolvedRelation& rr : p->relations)
+    if (rr.def->target == config_->citations)
+      for (const Page* t : rr.targets)
+        if (seen.insert(t).second) p->sources.push_back(t);
+}
+
+// Backlinks of a target: groups ordered by (source type rank, relation
+// name), pages within a group in site order.
+void SiteModel::AddBacklinks(const Page* p) {
+  for (const ResolvedRelation& rr : p->relations) {
+    for (const Page* t : rr.targets) {
+      Page* target = const_cast<Page*>(t);
+      auto& groups = target->backlinks;
+      auto it = std::find_if(groups.begin(), groups.end(),
+                             [&](const Backlinks& b) { return b.relation == rr.def; });
+      if (it == groups.end()) {
+        auto before = [&](const Backlinks& b) {
+          size_t rb = type_rank_.at(b.source_type), rp = type_rank_.at(p->type());
+          if (rb != rp) return rb < rp;
+          return b.relation->name < rr.def->name;
+        };
+        it = groups.begin();
+        while (it != groups.end() && before(*it)) ++it;
+        it = groups.insert(it, Backlinks{p->type(), rr.def, {}});
+      }
+      auto& pages = it->pages;
+      pages.insert(std::lower_bound(pages.begin(), pages.end(), p,
+                                    [&](const Page* a, const Page* b) { return SiteLess(a, b); }),
+                   p);
+    }
+  }
+}
+
+void SiteModel::RemoveBacklinks(const Page* p) {
+  for (const ResolvedRelation& rr : p->relations) {
+    for (const Page* t : rr.targets) {
+      Page* target = const_cast<Page*>(t);
+      auto& groups = target->backlinks;
+      auto it = std::find_if(groups.begin(), groups.end(),
+                             [&](const Backlinks& b) { return b.relation == rr.def; });
+      if (it == groups.end()) continue;
+      it->pages.erase(std::remove(it->pages.begin(), it->pages.end(), p), it->pages.end());
+      if (it->pages.empty()) groups.erase(it);
+    }
+  }
+}
+
+bool SiteModel::ReplacePages(std::vector<content::ParsedPage> sources, DiagnosticSink* sink,
+                             std::vector<PageChange>* changes) {
+  // Check everything first: the model changes only when every page is good.
+  struct Prepared {
+    Page* page;
+    content::ParsedPage src;
+    OrderKey order;
+    std::vector<ResolvedRelation> relations;
+    RenderedMarkdown markdown;
+    std::vector<Diagnostic> diagnostics;
+  };
+  std::vector<Prepared> prepared;
+  bool ok = true;
+  for (content::ParsedPage& src : sources) {
+    Page* page = const_cast<Page*>(FindByPath(src.rel_path));
+    if (!page || page->src.rel_path != src.rel_path || page->type() != src.type) return false;
+    Prepared p{page, std::move(src), {}, {}, {}, {}};
+    p.order = MakeOrderKey(p.src);
+    // Resolve and render as the page with its new source would be.
+    Page probe;
+    probe.src = std::move(p.src);
+    probe.url = page->url;
+    probe.root = page->root;
+    DiagnosticSink local;
+    p.relations = ResolveRelations(probe, &local);
+    RenderMarkdown(probe, &p.markdown, &local);
+    p.src = std::move(probe.src);
+    p.diagnostics = local.Sorted();
+    for (const Diagnostic& d : p.diagnostics) sink->Report(d);
+    if (local.has_errors()) ok = false;
+    prepared.push_back(std::move(p));
+  }
+  if (!ok) return false;
+
+  auto site_less = [&](const Page* a, const Page* b) { return SiteLess(a, b); };
+  for (Prepared& p : prepared) {
+    Page* page = p.page;
+    PageChange change;
+    change.page = page;
+    change.front_matter_changed =
+        std::string_view(page->src.source).substr(0, page->src.body_offset) !=
+        std::string_view(p.src.source).substr(0, p.src.body_offset);
+    std::vector<const Page*>& of_type = by_type_[page->type()->id];
+    change.old_index = std::lower_bound(of_type.begin(), of_type.end(), page, site_less) -
+                       of_type.begin();
+    for (const ResolvedRelation& rr : page->relations)
+      for (const Page* t : rr.targets) change.old_targets.push_back(t);
+    // Out of every ordered list, change, back in at its new place.
+    RemoveBacklinks(page);
+    of_type.erase(of_type.begin() + change.old_index);
+    auto in_pages = std::find_if(pages_.begin(), pages_.end(),
+                                 [&](const std::unique_ptr<Page>& q) { return q.get() == page; });
+    std::unique_ptr<Page> owned = std::move(*in_pages);
+    pages_.erase(in_pages);
+    change.order_changed = p.order.has_field != page->order.has_field ||
+                           p.order.numeric != page->order.numeric ||
+                           p.order.number != page->order.number || p.order.text != page->order.text ||
+                           p.order.title != page->order.title;
+    page->src = std::move(p.src);
+    page->order = std::move(p.order);
+    page->relations = std::move(p.relations);
+    page->body = std::move(p.markdown.body);
+    page->text_html = std::move(p.markdown.text_html);
+    page->list_html = std::move(p.markdown.list_html);
+    page->map_html = std::move(p.markdown.map_html);
+    SetSources(page, p.markdown.cited);
+    auto at = std::lower_bound(of_type.begin(), of_type.end(), page, site_less);
+    change.new_index = at - of_type.begin();
+    of_type.insert(at, page);
+    auto pos = std::lower_bound(pages_.begin(), pages_.end(), page,
+                                [&](const std::unique_ptr<Page>& a, const Page* b) {
+                                  return SiteLess(a.get(), b);
+                                });
+    pages_.insert(pos, std::move(owned));
+    AddBacklinks(page);
+    change.cited = std::move(p.markdown.cited);
+    change.diagnostics = std::move(p.diagnostics);
+    changes->push_back(std::move(change));
+  }
+  return true;
+}
+
 std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
                                       const config::SiteConfig& config, DiagnosticSink* sink) {
   return BuildModel(std::move(loaded), config, sink, ModelOptions{});
@@ -151,14 +391,13 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
     page->root = RootFor(page->url);
     model->pages_.push_back(std::move(page));
   }
-  // Site order: types in config order, then PageLess within a type.
-  std::map<const config::TypeDef*, size_t> type_rank;
-  for (size_t i = 0; i < config.types.size(); ++i) type_rank[&config.types[i]] = i;
-  std::sort(model->pages_.begin(), model->pages_.end(), [&](const auto& a, const auto& b) {
-    size_t ra = type_rank[a->type()], rb = type_rank[b->type()];
-    if (ra != rb) return ra < rb;
-    return PageLess(a.get(), b.get());
+  ParallelFor(model->pages_.size(), [&](size_t i) {
+    model->pages_[i]->order = MakeOrderKey(model->pages_[i]->src);
   });
+  // Site order: types in config order, then OrderKey within a type.
+  for (size_t i = 0; i < config.types.size(); ++i) model->type_rank_[&config.types[i]] = i;
+  std::sort(model->pages_.begin(), model->pages_.end(),
+            [&](const auto& a, const auto& b) { return model->SiteLess(a.get(), b.get()); });
   // Two types whose url patterns collide would overwrite each other's pages.
   std::map<std::string, const Page*> by_url;
   for (const auto& p : model->pages_) {
@@ -172,47 +411,12 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
     model->home_ = std::make_unique<Page>();
     model->home_->src = std::move(*loaded.home);
   }
-  std::map<std::string, const Page*> citable;
   if (!config.citations.empty())
-    for (const Page* p : model->PagesOfType(config.citations)) citable[p->id()] = p;
+    for (const Page* p : model->PagesOfType(config.citations)) model->citable_[p->id()] = p;
 
   // Relations, in declared order; then inverse, iterating pages in site order
   // so every backlink list comes out sorted.
-  for (const auto& p : model->pages_) {
-    for (const config::RelationDef& def : p->type()->relations) {
-      ResolvedRelation rr{&def, {}};
-      auto it = p->src.relations.find(def.name);
-      if (it != p->src.relations.end()) {
-        const config::TypeDef* target = config.FindType(def.target);
-        std::set<const Page*> seen;
-        for (const content::RelationRef& ref : it->second) {
-          const Page* t = model->Find(def.target, ref.id);
-          if (!t) {
-            if (model->broken_paths_.count(target->folder + "/" + ref.id + ".md")) continue;
-            ReportUnknownTarget(ref, *target, model->PagesOfType(def.target), sink);
-            continue;
-          }
-          if (seen.insert(t).second) rr.targets.push_back(t);
-        }
-      }
-      p->relations.push_back(std::move(rr));
-    }
-    for (const config::FieldDef& f : p->type()->fields) {
-      if (f.type != config::FieldType::kMap) continue;
-      auto it = p->src.fields.find(f.name);
-      if (it == p->src.fields.end()) continue;
-      const config::TypeDef* keys = config.FindType(f.keys);
-      for (size_t i = 0; i < it->second.entries.size(); ++i) {
-        const std::string& key = it->second.entries[i].first;
-        if (!model->Find(f.keys, key) &&
-            !model->broken_paths_.count(keys->folder + "/" + key + ".md")) {
-          const SourceLocation& loc = it->second.entry_locations[i];
-          ReportUnknownTarget({key, loc, std::string(LineOf(p->src.source, loc.line))}, *keys,
-                              model->PagesOfType(f.keys), sink);
-        }
-      }
-    }
-  }
+  for (const auto& p : model->pages_) p->relations = model->ResolveRelations(*p, sink);
   for (const auto& p : model->pages_) {
     for (const ResolvedRelation& rr : p->relations) {
       for (const Page* t : rr.targets) {
@@ -227,18 +431,18 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
       }
     }
   }
+  const auto& type_rank = model->type_rank_;
   for (const auto& p : model->pages_) {
     std::stable_sort(p->backlinks.begin(), p->backlinks.end(),
                      [&](const Backlinks& a, const Backlinks& b) {
-                       size_t ra = type_rank[a.source_type], rb = type_rank[b.source_type];
+                       size_t ra = type_rank.at(a.source_type), rb = type_rank.at(b.source_type);
                        if (ra != rb) return ra < rb;
                        return a.relation->name < b.relation->name;
                      });
   }
 
   // Markdown: bodies and text/list/map fields, in parallel, one page per task.
-  std::set<std::string> static_paths;
-  for (const content::StaticFile& f : model->static_files_) static_paths.insert(f.rel_path);
+  for (const content::StaticFile& f : model->static_files_) model->static_paths_.insert(f.rel_path);
   std::vector<Page*> all;
   for (const auto& p : model->pages_) all.push_back(p.get());
   if (model->home_) {
@@ -268,57 +472,13 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
     model->by_path_.emplace("index.md", page.get());
     model->list_targets_.push_back(std::move(page));
   }
-  // Renders one page's Markdown into *r, reporting into *sink.
-  auto render_markdown = [&](const Page* p, RenderedMarkdown* r, DiagnosticSink* sink) {
-    std::string dir = p->src.rel_path.find('/') == std::string::npos
-                          ? ""
-                          : p->src.rel_path.substr(0, p->src.rel_path.rfind('/'));
-    PageLinkResolver resolver(model->by_path_, static_paths, citable, dir, p->root,
-                              &model->broken_paths_);
-    markdown::Options opt;
-    opt.path = p->src.path;
-    opt.line_offset = p->src.body_line_offset;
-    opt.allow_html = config.allow_html;
-    opt.source_text = p->src.source;
-    r->body = markdown::Render(p->src.body(), opt, resolver, sink);
-    std::vector<std::string>& cited = r->cited;
-    cited = r->body.citations;
-    const config::TypeDef* type = p->src.type;
-    if (type && p->src.id != "_index") {
-      for (const auto& [name, value] : p->src.fields) {
-        markdown::Options fopt = opt;
-        fopt.line_offset = std::max(0, value.location.line - 1);
-        fopt.inline_only = value.type != config::FieldType::kText;
-        auto render = [&](const std::string& text) {
-          markdown::Rendered field = markdown::Render(text, fopt, resolver, sink);
-          for (const std::string& c : field.citations) cited.push_back(c);
-          return field.html;
-        };
-        switch (value.type) {
-          case config::FieldType::kText: r->text_html[name] = render(value.text); break;
-          case config::FieldType::kList:
-            for (const std::string& item : value.items)
-              r->list_html[name].push_back(render(InlineOnly(item)));
-            break;
-          case config::FieldType::kMap:
-            for (const auto& [key, items] : value.entries) {
-              std::vector<std::string> html;
-              for (const std::string& item : items) html.push_back(render(InlineOnly(item)));
-              r->map_html[name].emplace_back(key, std::move(html));
-            }
-            break;
-          default: break;
-        }
-      }
-    }
-  };
   ParallelFor(all.size(), [&](size_t i) {
     Page* p = all[i];
     std::vector<std::string> cited;
     if (!options.reuse || !options.reuse(p, &cited, sink)) {
-      RenderedMarkdown fresh;
+      SiteModel::RenderedMarkdown fresh;
       DiagnosticSink local;
-      render_markdown(p, &fresh, options.rendered ? &local : sink);
+      model->RenderMarkdown(*p, &fresh, options.rendered ? &local : sink);
       p->body = std::move(fresh.body);
       p->text_html = std::move(fresh.text_html);
       p->list_html = std::move(fresh.list_html);
@@ -330,17 +490,7 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
         options.rendered(*p, cited, diagnostics);
       }
     }
-    // Sources: cited pages first (in order of citation), then the targets of
-    // relations to the citation type.
-    std::set<const Page*> seen;
-    for (const std::string& c : cited) {
-      auto it = citable.find(c);
-      if (it != citable.end() && seen.insert(it->second).second) p->sources.push_back(it->second);
-    }
-    for (const ResolvedRelation& rr : p->relations)
-      if (rr.def->target == config.citations)
-        for (const Page* t : rr.targets)
-          if (seen.insert(t).second) p->sources.push_back(t);
+    model->SetSources(p, cited);
   });
   for (auto& page : intro_pages)
     model->intros_[page->src.type->id] =

@@ -3,10 +3,13 @@
 // (backlinks) grouped by source type and relation, and its Markdown rendered
 // with links rewritten and citations collected. Built once per build; after
 // BuildModel returns it is read-only, so render, search and print stages read
-// it from many threads. Owned by the `model` stage.
+// it from many threads. The one exception is `kapstok serve`, which patches
+// changed pages into its model between builds (ReplacePages, never while
+// another thread reads the model). Owned by the `model` stage.
 #ifndef KAPSTOK_MODEL_SITE_MODEL_H_
 #define KAPSTOK_MODEL_SITE_MODEL_H_
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -37,8 +40,19 @@ struct Backlinks {
   std::vector<const Page*> pages;  // in site order
 };
 
+// What orders pages within a type (see BuildModel): the order_by field, then
+// the title with diacritics folded, then the id. Computed once per page.
+struct OrderKey {
+  bool has_field = false;  // pages with the order_by field come first
+  bool numeric = false;
+  int64_t number = 0;
+  std::string text;   // folded order_by text (when not numeric)
+  std::string title;  // folded title
+};
+
 struct Page {
   content::ParsedPage src;
+  OrderKey order;    // site order within its type
   std::string url;   // site-relative, "kenmerken/x/"; "" for the home page
   std::string root;  // relative path from this page to the site root: "../../"
   std::vector<ResolvedRelation> relations;  // in the type's declared order
@@ -64,6 +78,17 @@ struct ListIntro {
   std::string html;
 };
 
+// What ReplacePages did to one page, for deciding what to render again.
+struct PageChange {
+  const Page* page = nullptr;
+  bool front_matter_changed = false;
+  bool order_changed = false;               // its place among its type's pages moved
+  size_t old_index = 0, new_index = 0;      // its place in PagesOfType before and after
+  std::vector<const Page*> old_targets;     // its relation targets before the change
+  std::vector<std::string> cited;           // citation ids of its Markdown
+  std::vector<Diagnostic> diagnostics;      // its Markdown's diagnostics
+};
+
 class SiteModel {
  public:
   const config::SiteConfig& config() const { return *config_; }
@@ -75,11 +100,38 @@ class SiteModel {
   const Page* home() const { return home_.get(); }
   const ListIntro* IntroFor(const std::string& type_id) const;
   const std::vector<content::StaticFile>& static_files() const { return static_files_; }
+  // True when `a` comes before `b` in site order (types in config order,
+  // then OrderKey).
+  bool SiteLess(const Page* a, const Page* b) const;
+
+  // kapstok serve: gives existing content pages new sources in place, as if
+  // the model had been built from them; the Page objects (and pointers to
+  // them) stay. Each source's rel_path must name a content page of the
+  // model, of the same type, and the set of pages, their ids and the titles
+  // of citable pages must not change (the caller rebuilds the model
+  // otherwise). Re-resolves the pages' relations, moves them in site order
+  // and in their targets' backlinks, and renders their Markdown afresh.
+  // Returns false, with the model unchanged, when a new source has errors
+  // (reported into *sink). Not thread-safe.
+  bool ReplacePages(std::vector<content::ParsedPage> sources, DiagnosticSink* sink,
+                    std::vector<PageChange>* changes);
 
  private:
   friend std::unique_ptr<SiteModel> BuildModel(content::LoadedContent, const config::SiteConfig&,
                                                DiagnosticSink*, const ModelOptions&);
+  struct RenderedMarkdown;
+  // Resolves `p`'s relations (and checks its map keys) against the model,
+  // reporting unknown targets into *sink.
+  std::vector<ResolvedRelation> ResolveRelations(const Page& p, DiagnosticSink* sink) const;
+  void RenderMarkdown(const Page& p, RenderedMarkdown* r, DiagnosticSink* sink) const;
+  void SetSources(Page* p, const std::vector<std::string>& cited) const;
+  void AddBacklinks(const Page* p);
+  void RemoveBacklinks(const Page* p);
+
   const config::SiteConfig* config_ = nullptr;
+  std::map<const config::TypeDef*, size_t> type_rank_;
+  std::set<std::string> static_paths_;
+  std::map<std::string, const Page*> citable_;
   std::vector<std::unique_ptr<Page>> pages_;
   std::unique_ptr<Page> home_;
   std::map<std::string, std::vector<const Page*>> by_type_;
@@ -88,17 +140,6 @@ class SiteModel {
   std::vector<content::StaticFile> static_files_;
   std::set<std::string> broken_paths_;
   std::vector<std::unique_ptr<Page>> list_targets_;  // link targets for list pages and home
-};
-
-// One page's rendered Markdown (body and fields) with the citations and the
-// diagnostics it produced.
-struct RenderedMarkdown {
-  markdown::Rendered body;
-  std::map<std::string, std::string> text_html;
-  std::map<std::string, std::vector<std::string>> list_html;
-  std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> map_html;
-  std::vector<std::string> cited;
-  std::vector<Diagnostic> diagnostics;
 };
 
 struct ModelOptions {
@@ -124,6 +165,9 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
 std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
                                       const config::SiteConfig& config, DiagnosticSink* sink,
                                       const ModelOptions& options);
+
+// The OrderKey of a page of its type.
+OrderKey MakeOrderKey(const content::ParsedPage& src);
 
 // Relative href from a page at `from_url` to `to_url` (both site-relative).
 std::string RelativeHref(const std::string& from_root, const std::string& to_url);

@@ -16,10 +16,67 @@
 
 namespace kapstok::pipeline {
 
+SiteFiles::SiteFiles(Map files)
+    : base_(std::make_shared<const Map>(std::move(files))), size_(base_->size()) {}
+
+SiteFiles::SiteFiles(const SiteFiles& previous, Map changes)
+    : base_(previous.base_), overlay_(previous.overlay_), size_(previous.size_) {
+  for (auto& [path, bytes] : changes) {
+    bool was = Find(path) != nullptr;
+    size_ += (bytes ? 1 : 0) - (was ? 1 : 0);
+    if (!bytes && !base_->count(path)) overlay_.erase(path);
+    else overlay_[path] = std::move(bytes);
+  }
+  // Fold a grown overlay into a new base, so lookups stay one map deep and
+  // the overlay's copy per snapshot stays small.
+  if (overlay_.size() > 4096) {
+    base_ = std::make_shared<const Map>(Files());
+    overlay_.clear();
+  }
+}
+
+SiteFiles::Bytes SiteFiles::Find(const std::string& path) const {
+  if (auto it = overlay_.find(path); it != overlay_.end()) return it->second;
+  auto it = base_->find(path);
+  return it == base_->end() ? nullptr : it->second;
+}
+
+SiteFiles::Map SiteFiles::Files() const {
+  Map out = *base_;
+  for (const auto& [path, bytes] : overlay_) {
+    if (bytes) out[path] = bytes;
+    else out.erase(path);
+  }
+  return out;
+}
+
 namespace {
 
-void Put(SiteFiles* site, OutputFile f) {
+void Put(SiteFiles::Map* site, OutputFile f) {
   (*site)[f.path] = std::make_shared<const std::string>(std::move(f.bytes));
+}
+
+// The content pages whose view shows page P's front matter: its relation
+// targets (they list P as a backlink), its backlinks (they list P as a
+// relation), pages citing it and pages with a map field keyed by it.
+std::set<std::string> ShownBy(const model::SiteModel& model, const model::Page* p) {
+  std::set<std::string> out;
+  for (const model::ResolvedRelation& rr : p->relations)
+    for (const model::Page* t : rr.targets) out.insert(t->src.rel_path);
+  for (const model::Backlinks& b : p->backlinks)
+    for (const model::Page* t : b.pages) out.insert(t->src.rel_path);
+  for (const auto& q : model.pages()) {
+    for (const model::Page* s : q->sources)
+      if (s == p) out.insert(q->src.rel_path);
+    for (const config::FieldDef& f : q->type()->fields) {
+      if (f.type != config::FieldType::kMap || f.keys != p->type()->id) continue;
+      auto it = q->src.fields.find(f.name);
+      if (it == q->src.fields.end()) continue;
+      for (const auto& [key, items] : it->second.entries)
+        if (key == p->id()) out.insert(q->src.rel_path);
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -31,13 +88,27 @@ Builder::~Builder() {
   if (retiring_.joinable()) retiring_.join();
 }
 
-bool Builder::BuildAll(DiagnosticSink* sink) { return Run(true, {}, sink); }
+bool Builder::BuildAll(DiagnosticSink* sink) {
+  bool ok = Run(true, {}, sink);
+  if (!ok) pending_all_ = true;
+  return ok;
+}
 
 bool Builder::Rebuild(const std::vector<std::string>& changed, DiagnosticSink* sink) {
   bool full = !model_;
   for (const std::string& path : changed)
     if (!StartsWith(path, "content/")) full = true;  // kapstok.yaml, templates/, themes/
-  return Run(full, changed, sink);
+  if (!full && !changed.empty()) {
+    bool handled = false;
+    bool ok = Patch(changed, sink, &handled);
+    if (handled) return ok;
+  }
+  bool ok = Run(full, changed, sink);
+  if (!ok) {
+    if (changed.empty()) pending_all_ = true;
+    pending_.insert(changed.begin(), changed.end());
+  }
+  return ok;
 }
 
 bool Builder::LoadConfigAndTheme(DiagnosticSink* sink) {
@@ -124,6 +195,132 @@ std::set<std::string> Builder::DirtyPages(const model::SiteModel& model,
   return dirty;
 }
 
+bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sink,
+                    bool* handled) {
+  *handled = false;
+  if (!model_ || !views_ || !theme_ || !site_ || pending_all_) return false;
+  const auto start = std::chrono::steady_clock::now();
+  auto phase_start = start;
+  RebuildStats stats;
+  auto phase = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s%s %.0f ms", stats.phases.empty() ? "" : ", ", name,
+                  std::chrono::duration<double, std::milli>(now - phase_start).count());
+    stats.phases += buf;
+    phase_start = now;
+  };
+  // Applies only when every changed file (and every file a failed rebuild
+  // left behind) is an existing content page that still exists.
+  std::set<std::string> paths = pending_;
+  paths.insert(changed.begin(), changed.end());
+  std::vector<model::Page*> pages;
+  for (const std::string& path : paths) {
+    if (!StartsWith(path, "content/") || !EndsWith(path, ".md")) return false;
+    const model::Page* p = model_->FindByPath(path.substr(8));
+    if (!p || p->src.rel_path != path.substr(8) || !p->type()) return false;  // new, home, intro
+    if (!fs_.IsFile(p->src.path)) return false;                               // removed
+    pages.push_back(const_cast<model::Page*>(p));
+  }
+  for (const std::string& path : changed) parse_cache_.MarkStale(path.substr(8));
+
+  // Parse the changed files.
+  DiagnosticSink fresh;  // the diagnostics of these files' parse and Markdown
+  content::LoadOptions load;
+  load.include_drafts = options_.drafts;
+  load.cache = &parse_cache_;
+  parse_cache_.TakeParseCount();
+  const std::string content_dir = JoinPath(options_.project_dir, "content");
+  std::vector<content::ParsedPage> sources;
+  bool broken = false;
+  for (model::Page* p : pages) {
+    std::optional<content::ParsedPage> src = content::LoadPage(
+        fs_, content_dir, p->src.rel_path, p->id(), p->type(), load, &fresh);
+    if (!src) {
+      broken = true;
+      continue;
+    }
+    if (src->draft && !options_.drafts) return false;  // leaves the site
+    // A citable page's title is shown wherever it is cited: re-render all.
+    if (p->type()->id == config_->citations && src->title != p->title()) return false;
+    if (src->source != p->src.source) sources.push_back(std::move(*src));
+  }
+  *handled = true;
+  stats.files_parsed = parse_cache_.TakeParseCount();
+  stats.patched = true;
+  phase("load");
+  // The other pages' diagnostics, as a full build would report them again.
+  std::set<std::string> touched;
+  for (const model::Page* p : pages) touched.insert(p->src.path);
+  auto report = [&](DiagnosticSink* to) {
+    for (const Diagnostic& d : content_diagnostics_)
+      if (!touched.count(d.location.path)) to->Report(d);
+    for (const Diagnostic& d : fresh.Sorted()) to->Report(d);
+  };
+  std::vector<model::PageChange> changes;
+  if (broken || !model_->ReplacePages(std::move(sources), &fresh, &changes)) {
+    report(sink);
+    pending_ = std::move(paths);
+    stats_ = std::move(stats);
+    return false;
+  }
+  stats.markdown_rendered = changes.size();
+  phase("model");
+
+  // What shows the changed pages.
+  std::set<std::string> dirty;
+  std::set<std::string> site_paths;
+  const size_t list_size = render::RenderOptions{}.list_page_size;
+  bool all_html = false;
+  for (const model::PageChange& c : changes) {
+    const model::Page* p = c.page;
+    memo_[p->src.rel_path] = PageMemo{c.cited, c.diagnostics};
+    views_->Refresh(p);
+    dirty.insert(p->src.rel_path);
+    if (!c.front_matter_changed) continue;
+    const config::TypeDef& type = *p->type();
+    if (!type.list) all_html = true;  // its title is shown in every page's frame
+    for (const model::Page* t : c.old_targets) dirty.insert(t->src.rel_path);
+    for (const std::string& path : ShownBy(*model_, p)) dirty.insert(path);
+    if (type.list) {
+      size_t lo = std::min(c.old_index, c.new_index) / list_size;
+      size_t hi = std::max(c.old_index, c.new_index) / list_size;
+      for (size_t k = lo; k <= hi; ++k)
+        site_paths.insert(type.folder + "/" +
+                          (k == 0 ? "" : "pagina/" + std::to_string(k + 1) + "/") + "index.html");
+    }
+    const config::SiteConfig& config = *config_;
+    if (!type.list || (!config.menu.empty() && config.menu.front() == type.id))
+      site_paths.insert("index.html");
+    for (const config::MatrixDef& m : config.matrices)
+      if (m.rows == type.id || m.columns == type.id) site_paths.insert(m.slug + "/index.html");
+  }
+  phase("dirty");
+  std::function<bool(const std::string&)> site_pages;
+  if (!site_paths.empty())
+    site_pages = [&](const std::string& path) { return site_paths.count(path) > 0; };
+  stats_ = RebuildStats{};
+  OutputFiles files = RenderPages(*model_, *views_, all_html ? nullptr : &dirty, site_pages, sink);
+  stats.rendered_paths = std::move(stats_.rendered_paths);
+  stats.pages_rendered = stats.rendered_paths.size();
+  phase("pages");
+  Publish(std::move(files), false, false);
+  phase("site");
+
+  // Remember: the content diagnostics with these files' new ones.
+  std::vector<Diagnostic> kept;
+  for (Diagnostic& d : content_diagnostics_)
+    if (!touched.count(d.location.path)) kept.push_back(std::move(d));
+  for (const Diagnostic& d : fresh.Sorted()) kept.push_back(d);
+  content_diagnostics_ = std::move(kept);
+  for (const Diagnostic& d : content_diagnostics_) sink->Report(d);
+  pending_.clear();
+  search_stale_ = true;
+  stats_ = std::move(stats);
+  stats_.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return true;
+}
+
 void Builder::Retire(std::unique_ptr<model::SiteModel> model) {
   if (retiring_.joinable()) retiring_.join();
   retiring_ = std::thread([m = std::move(model)]() mutable { m.reset(); });
@@ -158,12 +355,14 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
     for (const std::string& path : changed) parse_cache_.MarkStale(path.substr(8));
   }
 
-  // Content, through the parse cache.
+  // Content, through the parse cache. Its diagnostics (and the model's) are
+  // kept for in-place rebuilds.
+  DiagnosticSink stage;
   content::LoadOptions load;
   load.include_drafts = options_.drafts;
   load.cache = &parse_cache_;
   parse_cache_.TakeParseCount();
-  content::LoadedContent loaded = content::LoadContent(fs_, content_dir, *config_, load, sink);
+  content::LoadedContent loaded = content::LoadContent(fs_, content_dir, *config_, load, &stage);
   stats_.files_parsed = parse_cache_.TakeParseCount();
   phase("load");
 
@@ -203,7 +402,9 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   std::map<std::string, std::string> intros;  // list intros are not kept in the model
   for (const content::ParsedPage& p : loaded.list_intros) intros[p.rel_path] = p.source;
   std::unique_ptr<model::SiteModel> model =
-      model::BuildModel(std::move(loaded), *config_, sink, model_options);
+      model::BuildModel(std::move(loaded), *config_, &stage, model_options);
+  std::vector<Diagnostic> content_diagnostics = stage.Sorted();
+  for (const Diagnostic& d : content_diagnostics) sink->Report(d);
   // On failure the previous model gets its rendered Markdown back.
   auto restore = [&] {
     for (auto& [p, o] : moved) {
@@ -240,36 +441,12 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   }
   std::set<std::string> dirty;
   if (!all_html) dirty = DirtyPages(*model, changed_pages);
-
-  render::RenderOptions render_options;
-  print::PrintOptions print_options{false};
-  render_options.decorate_page = print::PageDecorator(*model, print_options);
-  if (!all_html)
-    render_options.only_pages = [&](const model::Page& p) { return dirty.count(p.src.rel_path) > 0; };
-  render_options.skip_site_pages = !site_pages;
+  auto views = std::make_unique<render::SharedViews>(*model, *theme_);
   phase("dirty");
-  OutputFiles files = render::RenderSite(*model, *theme_, render_options);
+  std::function<bool(const std::string&)> all_site_pages;
+  if (site_pages) all_site_pages = [](const std::string&) { return true; };
+  OutputFiles files = RenderPages(*model, *views, all_html ? nullptr : &dirty, all_site_pages, sink);
   phase("pages");
-  for (OutputFile& f : reflect::RenderReflection(*model, *theme_, sink)) files.push_back(std::move(f));
-  for (OutputFile& f : print::RenderHandouts(*model, *theme_, print_options, sink))
-    files.push_back(std::move(f));
-  phase("reflect+handouts");
-  for (const auto& p : model->pages())
-    if (all_html || dirty.count(p->src.rel_path)) stats_.rendered_paths.push_back(p->url + "index.html");
-  std::sort(stats_.rendered_paths.begin(), stats_.rendered_paths.end());
-  stats_.pages_rendered = stats_.rendered_paths.size();
-
-  // Sitemap and feed. The sitemap lists every page path, so it changes only
-  // with the set of pages; the feed shows titles and dates: always renew it.
-  if (all_html) {
-    render::AppendFeeds(*model, &files);
-  } else {
-    OutputFiles feeds;
-    render::AppendFeeds(*model, &feeds);
-    for (OutputFile& f : feeds)
-      if (f.path == "feed.xml") files.push_back(std::move(f));
-  }
-  phase("feeds");
   // Static files: all when the set may differ, else only the changed ones.
   std::set<std::string> changed_set(changed.begin(), changed.end());
   for (const content::StaticFile& f : model->static_files()) {
@@ -282,19 +459,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
     files.push_back(std::move(out));
   }
   if (sink->has_errors()) return restore();
-
-  // The new site: the previous one with these files replaced, or all new.
-  auto site = std::make_shared<SiteFiles>();
-  if (all_html) {
-    for (const OutputFile& f : assets_) Put(site.get(), f);
-    if (site_ && !full)
-      for (const std::string& path : search_paths_)
-        if (auto it = site_->find(path); it != site_->end()) (*site)[path] = it->second;
-  } else {
-    *site = *site_;
-  }
-  for (OutputFile& f : files) Put(site.get(), std::move(f));
-  site_ = std::move(site);
+  Publish(std::move(files), all_html, full);
   phase("site");
 
   // Remember this good build.
@@ -305,6 +470,10 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   }
   universe_ = universe;
   intro_sources_ = std::move(intros);
+  content_diagnostics_ = std::move(content_diagnostics);
+  pending_.clear();
+  pending_all_ = false;
+  views_ = std::move(views);
   Retire(std::move(model_));
   model_ = std::move(model);
   phase("remember");
@@ -314,18 +483,63 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   return true;
 }
 
+OutputFiles Builder::RenderPages(const model::SiteModel& model, const render::SharedViews& views,
+                                 const std::set<std::string>* dirty,
+                                 const std::function<bool(const std::string&)>& site_pages,
+                                 DiagnosticSink* sink) {
+  render::RenderOptions render_options;
+  print::PrintOptions print_options{false};
+  render_options.decorate_page = print::PageDecorator(model, print_options);
+  if (dirty)
+    render_options.only_pages = [&](const model::Page& p) { return dirty->count(p.src.rel_path) > 0; };
+  render_options.skip_site_pages = !site_pages;
+  render_options.only_site_pages = site_pages;
+  OutputFiles files = render::RenderSite(views, render_options);
+  for (OutputFile& f : reflect::RenderReflection(model, *theme_, sink)) files.push_back(std::move(f));
+  for (OutputFile& f : print::RenderHandouts(model, *theme_, print_options, sink))
+    files.push_back(std::move(f));
+  for (const auto& p : model.pages())
+    if (!dirty || dirty->count(p->src.rel_path)) stats_.rendered_paths.push_back(p->url + "index.html");
+  std::sort(stats_.rendered_paths.begin(), stats_.rendered_paths.end());
+  stats_.pages_rendered = stats_.rendered_paths.size();
+  // Sitemap and feed. The sitemap lists every page path, so it changes only
+  // with the set of pages; the feed shows titles and dates: always renew it.
+  if (!dirty) {
+    render::AppendFeeds(model, &files);
+  } else {
+    OutputFiles feeds;
+    render::AppendFeeds(model, &feeds);
+    for (OutputFile& f : feeds)
+      if (f.path == "feed.xml") files.push_back(std::move(f));
+  }
+  return files;
+}
+
+void Builder::Publish(OutputFiles files, bool all_new, bool full) {
+  SiteFiles::Map map;
+  if (all_new) {
+    for (const OutputFile& f : assets_) Put(&map, f);
+    if (site_ && !full)
+      for (const std::string& path : search_paths_)
+        if (SiteFiles::Bytes bytes = site_->Find(path)) map[path] = std::move(bytes);
+  }
+  for (OutputFile& f : files) Put(&map, std::move(f));
+  site_ = all_new ? std::make_shared<const SiteFiles>(std::move(map))
+                  : std::make_shared<const SiteFiles>(*site_, std::move(map));
+}
+
 void Builder::UpdateSearchIndex() {
   if (!search_stale_ || !model_ || !site_) return;
   OutputFiles index =
       search::BuildIndex(SearchDocuments(*model_), search::Options{config_->language});
-  auto site = std::make_shared<SiteFiles>(*site_);
-  for (const std::string& path : search_paths_) site->erase(path);
+  SiteFiles::Map changes;
+  for (const std::string& path : search_paths_) changes[path] = nullptr;
   search_paths_.clear();
   for (OutputFile& f : index) {
     search_paths_.insert(f.path);
-    Put(site.get(), std::move(f));
+    Put(&changes, std::move(f));
   }
-  site_ = std::move(site);
+  site_ = std::make_shared<const SiteFiles>(*site_, std::move(changes));
   search_stale_ = false;
 }
 

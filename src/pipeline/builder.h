@@ -1,16 +1,22 @@
 // Builder keeps a site in memory between builds so that `kapstok serve` can
 // rebuild after an edit without redoing everything. It remembers each
 // content file's parse (content::ParseCache) and each page's rendered
-// Markdown, keeps the last good site as a map path -> bytes, and after a
-// change re-parses only the changed files, re-links the whole model (cheap),
-// re-renders Markdown only for changed pages (all pages when the set of
-// files, or a citable page's title, changed: links and citations depend on
-// them) and re-renders HTML only for the pages whose view can show a changed
-// page: the page itself and every page it relates to, is related from, cites
-// or is cited by, before and after the change, plus the list, home, matrix,
-// reflection and handout pages. A change to kapstok.yaml, templates/ or
-// themes/ rebuilds everything. The search index is rebuilt separately
-// (UpdateSearchIndex) so that it does not delay the page reload.
+// Markdown, keeps the last good site as a map path -> bytes, and re-renders
+// HTML only for the pages whose view can show a changed page: the page
+// itself and every page it relates to, is related from, cites or is cited
+// by, before and after the change, plus the list, home and matrix pages that
+// show it, and the reflection and handout pages.
+//
+// When only existing content pages were modified (the common edit), the
+// model is patched in place (model::SiteModel::ReplacePages): only those
+// files are read and parsed and only their Markdown is rendered. Otherwise
+// (files added or removed, a citable page's title changed, an unknown set of
+// changes) the content is loaded through the parse cache, the model re-linked
+// and Markdown re-rendered only for changed pages (for all pages when the
+// set of files or a citable page's title changed: links and citations
+// depend on them). A change to kapstok.yaml, templates/ or themes/ rebuilds
+// everything. The search index is rebuilt separately (UpdateSearchIndex) so
+// that it does not delay the page reload.
 //
 // After Rebuild() and UpdateSearchIndex() the site equals Build()'s output
 // byte for byte (tests/serve/builder_test.cc checks this). Not thread-safe:
@@ -19,6 +25,7 @@
 #ifndef KAPSTOK_PIPELINE_BUILDER_H_
 #define KAPSTOK_PIPELINE_BUILDER_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -33,18 +40,43 @@
 #include "model/site_model.h"
 #include "pipeline/build.h"
 #include "render/theme.h"
+#include "render/views.h"
 
 namespace kapstok::pipeline {
 
 // A built site: site path ("kenmerken/x/index.html") -> bytes. Immutable
-// once published; entries are shared between successive snapshots.
-using SiteFiles = std::map<std::string, std::shared_ptr<const std::string>>;
+// once published. A snapshot after a rebuild shares an older snapshot's
+// files (a base map, shared) and holds only the files that changed since
+// (an overlay), so publishing it costs O(changed files), not O(site).
+class SiteFiles {
+ public:
+  using Bytes = std::shared_ptr<const std::string>;
+  using Map = std::map<std::string, Bytes>;
+
+  SiteFiles() : base_(std::make_shared<const Map>()) {}
+  // A site of exactly `files`.
+  explicit SiteFiles(Map files);
+  // `previous` with `changes` applied (a null Bytes removes the path).
+  SiteFiles(const SiteFiles& previous, Map changes);
+
+  // The bytes at `path`, or null.
+  Bytes Find(const std::string& path) const;
+  size_t size() const { return size_; }
+  // Every file, in path order.
+  Map Files() const;
+
+ private:
+  std::shared_ptr<const Map> base_;
+  Map overlay_;  // changed since base_; null: removed
+  size_t size_ = 0;
+};
 
 struct RebuildStats {
   bool full = false;            // configuration, theme and every page
   size_t files_parsed = 0;      // content files parsed (not taken from the cache)
   size_t markdown_rendered = 0; // pages whose Markdown was rendered
   size_t pages_rendered = 0;    // content pages rendered to HTML
+  bool patched = false;         // the model was patched in place
   std::vector<std::string> rendered_paths;  // those pages' output paths, sorted
   double ms = 0;
   std::string phases;  // "load 12 ms, model 40 ms, ..." for timing reports
@@ -79,6 +111,20 @@ class Builder {
     std::vector<Diagnostic> diagnostics;
   };
   bool Run(bool full, const std::vector<std::string>& changed, DiagnosticSink* sink);
+  // The in-place rebuild after `changed` (all modified content pages).
+  // Returns false in *handled, having changed nothing, when it does not apply.
+  bool Patch(const std::vector<std::string>& changed, DiagnosticSink* sink, bool* handled);
+  // Renders the content pages in `dirty` (all when null), the site pages
+  // (list, matrix, home) that `site_pages` accepts (none when null, all when
+  // it accepts everything), the reflection and handout pages and the feed
+  // (with the sitemap when dirty is null).
+  OutputFiles RenderPages(const model::SiteModel& model, const render::SharedViews& views,
+                          const std::set<std::string>* dirty,
+                          const std::function<bool(const std::string&)>& site_pages,
+                          DiagnosticSink* sink);
+  // Publishes the previous site with `files` replaced, or (all_new) a site
+  // of the theme assets and `files`, keeping the search index unless full.
+  void Publish(OutputFiles files, bool all_new, bool full);
   bool LoadConfigAndTheme(DiagnosticSink* sink);
   std::string LinkUniverse(const content::LoadedContent& loaded) const;
   std::set<std::string> DirtyPages(const model::SiteModel& model,
@@ -98,6 +144,14 @@ class Builder {
   std::map<std::string, std::string> intro_sources_;  // list intros of the last good build
   std::string universe_;               // LinkUniverse of the last good build
   std::unique_ptr<model::SiteModel> model_;  // of the last good build
+  std::unique_ptr<render::SharedViews> views_;  // of model_ and theme_
+  // Diagnostics of loading and linking the content in the last good build,
+  // reported again by an in-place rebuild for the pages it does not touch.
+  std::vector<Diagnostic> content_diagnostics_;
+  // Content files changed since the last good build (a failed rebuild's);
+  // when unknown (a failed rebuild of unnamed changes) pending_all_.
+  std::set<std::string> pending_;
+  bool pending_all_ = false;
   std::set<std::string> search_paths_;       // the search index's files in site_
   std::shared_ptr<const SiteFiles> site_;
   bool search_stale_ = false;

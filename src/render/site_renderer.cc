@@ -37,6 +37,7 @@ void RenderLists(const SharedViews& shared, const RenderOptions& options, Output
     const model::ListIntro* intro = model.IntroFor(type.id);
     for (size_t k = 0; k < n_pages; ++k) {
       std::string url = type.folder + "/" + (k == 0 ? "" : "pagina/" + std::to_string(k + 1) + "/");
+      if (options.only_site_pages && !options.only_site_pages(IndexPath(url))) continue;
       std::string title = intro ? intro->title : type.plural;
       Value frame = shared.Frame(model::RootFor(url), k == 0 ? title : title + " (" + std::to_string(k + 1) + ")", type.id, url);
       Value list;
@@ -68,12 +69,13 @@ void RenderLists(const SharedViews& shared, const RenderOptions& options, Output
   }
 }
 
-void RenderMatrices(const SharedViews& shared, OutputFiles* out) {
+void RenderMatrices(const SharedViews& shared, const RenderOptions& options, OutputFiles* out) {
   const model::SiteModel& model = shared.model();
   const Theme& theme = shared.theme();
   if (!theme.templates->Has("matrix")) return;
   for (const config::MatrixDef& m : model.config().matrices) {
     std::string url = m.slug + "/";
+    if (options.only_site_pages && !options.only_site_pages(IndexPath(url))) continue;
     Value frame = shared.Frame(model::RootFor(url), m.title, "", url);
     Value matrix;
     matrix.Set("title", m.title);
@@ -115,7 +117,8 @@ void RenderMatrices(const SharedViews& shared, OutputFiles* out) {
   }
 }
 
-void RenderHome(const SharedViews& shared, OutputFiles* out) {
+void RenderHome(const SharedViews& shared, const RenderOptions& options, OutputFiles* out) {
+  if (options.only_site_pages && !options.only_site_pages("index.html")) return;
   const model::SiteModel& model = shared.model();
   const Theme& theme = shared.theme();
   const config::SiteConfig& c = model.config();
@@ -173,6 +176,12 @@ void RenderHome(const SharedViews& shared, OutputFiles* out) {
 OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,
                        const RenderOptions& options) {
   SharedViews shared(model, theme);
+  return RenderSite(shared, options);
+}
+
+OutputFiles RenderSite(const SharedViews& shared, const RenderOptions& options) {
+  const model::SiteModel& model = shared.model();
+  const Theme& theme = shared.theme();
   std::vector<const model::Page*> pages;
   for (const auto& p : model.pages())
     if (!options.only_pages || options.only_pages(*p)) pages.push_back(p.get());
@@ -188,8 +197,8 @@ OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,
   });
   if (!options.skip_site_pages) {
     RenderLists(shared, options, &out);
-    RenderMatrices(shared, &out);
-    RenderHome(shared, &out);
+    RenderMatrices(shared, options, &out);
+    RenderHome(shared, options, &out);
   }
   // The 404 page is served at any depth, so it links from the site's own path.
   {

@@ -25,10 +25,16 @@ struct RenderOptions {
   std::function<bool(const model::Page&)> only_pages;
   // kapstok serve: render no list, matrix or home page (their inputs did not change).
   bool skip_site_pages = false;
+  // kapstok serve: when set, only the list, matrix and home pages whose
+  // output path ("kenmerken/pagina/2/index.html", "index.html") it accepts.
+  std::function<bool(const std::string& path)> only_site_pages;
 };
 
 OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,
                        const RenderOptions& options);
+// The same with views kept by the caller (kapstok serve keeps them between
+// rebuilds); `shared` must be of the model and theme to render.
+OutputFiles RenderSite(const SharedViews& shared, const RenderOptions& options);
 
 // The template a page of `type` renders with: "<type>" when the theme has
 // one, else "page".

@@ -34,22 +34,33 @@ SharedViews::SharedViews(const model::SiteModel& model, const Theme& theme)
   Value strings;
   for (const auto& [k, v] : theme.strings) strings.Set(k, v);
   strings_ = std::make_shared<const Value>(std::move(strings));
-  for (const auto& p : model.pages()) {
-    Value ref;
-    ref.Set("title", p->title());
-    ref.Set("url", p->url);
-    ref.Set("id", p->id());
-    ref.Set("type", p->type()->id);
-    ref.Set("type_name", p->type()->name);
-    ref.Set("summary", p->SummaryText());
-    ref.Set("incomplete", p->src.incomplete);
-    refs_[p.get()] = std::make_shared<const Value>(std::move(ref));
-  }
+  for (const auto& p : model.pages()) refs_[p.get()] = MakeRef(*p);
+  MakeStandalone();
+}
+
+std::shared_ptr<const Value> SharedViews::MakeRef(const model::Page& p) {
+  Value ref;
+  ref.Set("title", p.title());
+  ref.Set("url", p.url);
+  ref.Set("id", p.id());
+  ref.Set("type", p.type()->id);
+  ref.Set("type_name", p.type()->name);
+  ref.Set("summary", p.SummaryText());
+  ref.Set("incomplete", p.src.incomplete);
+  return std::make_shared<const Value>(std::move(ref));
+}
+
+void SharedViews::MakeStandalone() {
   Value standalone{Value::List{}};
-  for (const config::TypeDef& t : c.types)
+  for (const config::TypeDef& t : model_.config().types)
     if (!t.list)
-      for (const model::Page* p : model.PagesOfType(t.id)) standalone.Push(Ref(p));
+      for (const model::Page* p : model_.PagesOfType(t.id)) standalone.Push(Ref(p));
   standalone_ = std::make_shared<const Value>(std::move(standalone));
+}
+
+void SharedViews::Refresh(const model::Page* page) {
+  refs_[page] = MakeRef(*page);
+  if (!page->type()->list) MakeStandalone();
 }
 
 Value SharedViews::Ref(const model::Page* page) const {

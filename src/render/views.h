@@ -16,10 +16,15 @@
 namespace kapstok::render {
 
 // Values shared by every page of one build: site settings, UI strings, and a
-// short reference (title, url, type, summary) for every page.
+// short reference (title, url, type, summary) for every page. `kapstok
+// serve` keeps one across rebuilds that patch the model in place and calls
+// Refresh for each changed page.
 class SharedViews {
  public:
   SharedViews(const model::SiteModel& model, const Theme& theme);
+  // Recomputes `page`'s reference (and the list of standalone pages) after
+  // the page changed in place. Not while another thread renders.
+  void Refresh(const model::Page* page);
 
   const tmpl::Value& site() const { return site_; }
   // {title, url, type, type_name, summary, incomplete} for `page`.
@@ -38,6 +43,9 @@ class SharedViews {
   std::shared_ptr<const tmpl::Value> strings_;
   std::shared_ptr<const tmpl::Value> standalone_;  // pages of types without a list
   std::map<const model::Page*, std::shared_ptr<const tmpl::Value>> refs_;
+
+  static std::shared_ptr<const tmpl::Value> MakeRef(const model::Page& p);
+  void MakeStandalone();
 };
 
 // The `page` value for one content page: fields, body, toc, relations,

@@ -155,12 +155,10 @@ void Server::Handle(int fd) {
     for (const std::string& e : errors) text += e + "\n";
     return Respond(fd, request, 200, "text/plain; charset=utf-8", text);
   }
-  auto find = [&](const std::string& p) -> const std::string* {
-    if (!site) return nullptr;
-    auto it = site->find(p);
-    return it == site->end() ? nullptr : it->second.get();
+  auto find = [&](const std::string& p) -> pipeline::SiteFiles::Bytes {
+    return site ? site->Find(p) : nullptr;
   };
-  const std::string* body = find(path);
+  pipeline::SiteFiles::Bytes body = find(path);
   int status = 200;
   if (!body && find(path + "/index.html")) {
     std::string target = request.target.substr(0, request.target.find_first_of("?#")) + "/";

@@ -39,7 +39,7 @@ class BuilderTest : public ::testing::Test {
     ASSERT_TRUE(builder.site());
     std::map<std::string, std::string> want, got;
     for (const OutputFile& f : full.output) want[f.path] = f.bytes;
-    for (const auto& [path, bytes] : *builder.site()) got[path] = *bytes;
+    for (const auto& [path, bytes] : builder.site()->Files()) got[path] = *bytes;
     std::vector<std::string> want_paths, got_paths;
     for (const auto& [p, b] : want) want_paths.push_back(p);
     for (const auto& [p, b] : got) got_paths.push_back(p);
@@ -69,11 +69,12 @@ TEST_F(BuilderTest, BodyEditRendersThePageAndWhatShowsIt) {
   ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &sink));
   const RebuildStats& st = builder.stats();
   EXPECT_FALSE(st.full);
+  EXPECT_TRUE(st.patched);
   EXPECT_EQ(st.files_parsed, 1u);
   EXPECT_EQ(st.markdown_rendered, 1u);
   // Only the body changed: no other page shows it.
   EXPECT_THAT(st.rendered_paths, ElementsAre("voorbeelden/wijkcafe/index.html"));
-  EXPECT_NE(builder.site()->at("voorbeelden/wijkcafe/index.html")->find("Thee in de wijk."),
+  EXPECT_NE(builder.site()->Find("voorbeelden/wijkcafe/index.html")->find("Thee in de wijk."),
             std::string::npos);
   EXPECT_TRUE(builder.search_stale());
   builder.UpdateSearchIndex();
@@ -114,6 +115,7 @@ TEST_F(BuilderTest, TitleOfACitedSourceRerendersAllMarkdown) {
   ASSERT_TRUE(builder.BuildAll(&sink));
   fs_.AddFile("content/bronnen/movisie2013.md", "---\ntitle: Movisie (2014)\n---\nUtrecht.\n");
   ASSERT_TRUE(builder.Rebuild({"content/bronnen/movisie2013.md"}, &sink));
+  EXPECT_FALSE(builder.stats().patched);
   EXPECT_EQ(builder.stats().markdown_rendered, 7u);  // citations show the title
   builder.UpdateSearchIndex();
   ExpectSameAsFullBuild(builder);
@@ -133,6 +135,7 @@ TEST_F(BuilderTest, BrokenFileKeepsTheLastGoodSiteUntilFixed) {
   DiagnosticSink fixed;
   ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &fixed));
   EXPECT_FALSE(fixed.has_errors());
+  EXPECT_TRUE(builder.stats().patched);
   builder.UpdateSearchIndex();
   ExpectSameAsFullBuild(builder);
 }
@@ -147,6 +150,114 @@ TEST_F(BuilderTest, AddedAndRemovedFilesRebuildAllPages) {
   EXPECT_EQ(builder.stats().pages_rendered, 7u);
   builder.UpdateSearchIndex();
   ExpectSameAsFullBuild(builder);
+}
+
+// A failed in-place rebuild leaves the model as it was; other pages' edits
+// after it still land, and the fix is patched in.
+TEST_F(BuilderTest, UnknownRelationTargetKeepsTheSiteUntilFixed) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  auto good = builder.site();
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Koffie.", "samenwerken, bestaat-niet"));
+  DiagnosticSink broken;
+  EXPECT_FALSE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &broken));
+  EXPECT_EQ(broken.error_count(), 1);
+  EXPECT_EQ(builder.site(), good);
+  // Another page's edit still reports the broken one, and keeps the site.
+  fs_.AddFile("content/kenmerken/zelfstandig.md",
+              "---\ntitle: Zelfstandig\nvolgorde: 3\nsamenvatting: Alleen.\n---\nAnders.\n");
+  DiagnosticSink still;
+  EXPECT_FALSE(builder.Rebuild({"content/kenmerken/zelfstandig.md"}, &still));
+  EXPECT_EQ(still.error_count(), 1);
+  EXPECT_EQ(builder.site(), good);
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Koffie.", "samenwerken, zelfstandig"));
+  DiagnosticSink fixed;
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &fixed));
+  EXPECT_TRUE(builder.stats().patched);
+  EXPECT_EQ(builder.stats().files_parsed, 1u);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, TitleEditThatMovesThePageInSiteOrder) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  // "Het wijkcafé" came after "De buurtkamer"; "Aan de koffie" comes first,
+  // in the list, the home page and samenwerken's backlinks.
+  std::string text = WijkCafe("Koffie in de wijk.");
+  text.replace(text.find("Het wijkcafé"), std::string("Het wijkcafé").size(), "Aan de koffie");
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", text);
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &sink));
+  EXPECT_TRUE(builder.stats().patched);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Koffie in de wijk."));
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &sink));
+  EXPECT_TRUE(builder.stats().patched);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, OrderFieldEditMovesAMenuPage) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  fs_.AddFile("content/kenmerken/zelfstandig.md",
+              "---\ntitle: Zelfstandig\nvolgorde: 0\nsamenvatting: Alleen.\n---\nTekst.\n");
+  ASSERT_TRUE(builder.Rebuild({"content/kenmerken/zelfstandig.md"}, &sink));
+  EXPECT_TRUE(builder.stats().patched);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, RelationsAddedAndRemovedInPlace) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  for (const std::string& kenmerken :
+       {"samenwerken, eigen-kracht, zelfstandig", "zelfstandig", "eigen-kracht, samenwerken"}) {
+    fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Koffie.", kenmerken));
+    ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &sink)) << kenmerken;
+    EXPECT_TRUE(builder.stats().patched);
+    builder.UpdateSearchIndex();
+    ExpectSameAsFullBuild(builder);
+  }
+  // A relation to a source: a new backlink group and a new source.
+  fs_.AddFile("content/voorbeelden/wijkcafe.md",
+              WijkCafe("Koffie [@movisie2013].", "samenwerken]\nbronnen: [movisie2013"));
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &sink));
+  EXPECT_TRUE(builder.stats().patched);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
+TEST_F(BuilderTest, TwoPagesAtOnceThenAFileAddedAndRemoved) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Thee.", "eigen-kracht"));
+  fs_.AddFile("content/kenmerken/zelfstandig.md",
+              "---\ntitle: Zelf\nvolgorde: 3\nsamenvatting: Alleen.\n---\nTekst.\n");
+  ASSERT_TRUE(builder.Rebuild(
+      {"content/kenmerken/zelfstandig.md", "content/voorbeelden/wijkcafe.md"}, &sink));
+  EXPECT_TRUE(builder.stats().patched);
+  EXPECT_EQ(builder.stats().files_parsed, 2u);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+  // The patched model is the base of the next full re-link.
+  fs_.AddFile("content/voorbeelden/nieuw.md", WijkCafe("Nieuw.", "zelfstandig"));
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/nieuw.md"}, &sink));
+  EXPECT_FALSE(builder.stats().patched);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+  fs_.RemoveFile("content/voorbeelden/wijkcafe.md");
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &sink));
+  EXPECT_FALSE(builder.stats().patched);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+  EXPECT_FALSE(sink.has_errors());
 }
 
 TEST_F(BuilderTest, UnknownChangesAreFoundByComparingText) {
@@ -171,7 +282,7 @@ TEST_F(BuilderTest, TemplateChangeRebuildsEverything) {
   fs_.AddFile("templates/page.mustache", page + "\n<!-- changed -->\n");
   ASSERT_TRUE(builder.Rebuild({"templates/page.mustache"}, &sink));
   EXPECT_TRUE(builder.stats().full);
-  EXPECT_NE(builder.site()->at("kenmerken/zelfstandig/index.html")->find("<!-- changed -->"),
+  EXPECT_NE(builder.site()->Find("kenmerken/zelfstandig/index.html")->find("<!-- changed -->"),
             std::string::npos);
   ExpectSameAsFullBuild(builder);
 }

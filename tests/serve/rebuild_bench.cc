@@ -1,7 +1,9 @@
 // Times the incremental rebuild of `kapstok serve`: builds PROJECT once, then
-// edits one content file N times (body text, then a relation) and reports
-// the Rebuild() wall time (median, min, max) and the deferred search index
-// update. The file is restored at the end.
+// edits one content file N times each way (body text; a relation removed and
+// restored; the title changed and restored, which moves the page in its
+// type's order) and reports the Rebuild() wall and process CPU time (median,
+// min, max), each rebuild's phases, and the deferred search index update.
+// The file is restored at the end.
 // Usage: rebuild_bench PROJECT REL_PATH [N [SEARCH_SAMPLES]]
 // (REL_PATH like content/x/y.md; SEARCH_SAMPLES default 3)
 #include <time.h>
@@ -107,12 +109,54 @@ int main(int argc, char** argv) {
     if (i == 0)
       std::printf("relation edit: %zu parsed, %zu Markdown rendered, %zu pages rendered\n",
                   st.files_parsed, st.markdown_rendered, st.pages_rendered);
+    std::printf("  %.0f ms: %s\n", st.ms, st.phases.c_str());
+  }
+  // A title edit: "title: X" becomes "title: Zz X", which moves the page to
+  // the end of its type's order, and back.
+  std::vector<double> title, title_cpu;
+  for (int i = 0; i < n; ++i) {
+    std::string text = original;
+    size_t k = text.find("\ntitle: ");
+    if (k != std::string::npos && i % 2 == 0) {
+      size_t at = k + 8;
+      if (text[at] == '"') ++at;
+      text.insert(at, "Zz ");
+    }
+    Write(file, text);
+    DiagnosticSink s;
+    double c0 = CpuMs();
+    if (!builder.Rebuild({rel}, &s)) return 1;
+    title_cpu.push_back(CpuMs() - c0);
+    title.push_back(st.ms);
+    if (i == 0)
+      std::printf("title edit: %zu parsed, %zu Markdown rendered, %zu pages rendered\n",
+                  st.files_parsed, st.markdown_rendered, st.pages_rendered);
+    std::printf("  %.0f ms: %s\n", st.ms, st.phases.c_str());
+  }
+  // KAPSTOK_BENCH_VERIFY=1: the site after these rebuilds must equal a fresh build's.
+  if (const char* v = std::getenv("KAPSTOK_BENCH_VERIFY"); v && *v == '1') {
+    builder.UpdateSearchIndex();
+    pipeline::Builder fresh(RealFileSystem(), options);
+    DiagnosticSink fs;
+    if (!fresh.BuildAll(&fs)) return 1;
+    auto a = builder.site()->Files(), b = fresh.site()->Files();
+    size_t differ = a.size() != b.size() ? 1 : 0;
+    for (const auto& [path, bytes] : b) {
+      auto it = a.find(path);
+      if (it == a.end() || *it->second != *bytes) {
+        if (++differ <= 5) std::printf("DIFFERS: %s\n", path.c_str());
+      }
+    }
+    std::printf("verify: %zu files, %zu differ\n", b.size(), differ);
+    if (differ) return 1;
   }
   Write(file, original);
   Report("one-file body edit: Rebuild()", body);
   Report("one-file relation edit: Rebuild()", relation);
+  Report("one-file title edit: Rebuild()", title);
   Report("  body edit, process CPU time", body_cpu);
   Report("  relation edit, process CPU time", relation_cpu);
+  Report("  title edit, process CPU time", title_cpu);
   if (!search.empty()) Report("deferred UpdateSearchIndex()", search);
   return 0;
 }
