@@ -15,6 +15,15 @@ namespace kapstok::tmpl::internal {
 
 struct Template;
 
+// One part of a dotted name, with its hash for Value::Find. `slot` numbers
+// the part within its TemplateSet (0 .. TemplateSet::name_parts() - 1), so
+// the renderer can remember per part where in an object it last found it.
+struct NamePart {
+  std::string key;
+  uint32_t hash = 0;
+  uint32_t slot = 0;
+};
+
 enum class NodeKind {
   kText,       // text, emitted as is (indented at line_starts)
   kVariable,   // {{name}}, HTML-escaped
@@ -36,7 +45,7 @@ struct Node {
   // indented (standalone) partial.
   std::vector<uint32_t> line_starts;
   // Dotted name parts for lookups; empty for the implicit iterator ".".
-  std::vector<std::string> path;
+  std::vector<NamePart> path;
   bool dynamic = false;     // kPartial/kParent: `path` names the template
   bool standalone = false;  // kPartial/kParent/kBlock: the tag stood alone on its line
   // kPartial/kParent/kBlock: the whitespace that preceded the standalone tag.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "template/lexer.h"
+#include "template/value.h"
 
 namespace kapstok::tmpl::internal {
 namespace {
@@ -215,13 +216,15 @@ class Parser {
     block_indent_[open] = prefix;
   }
 
-  static std::vector<std::string> SplitPath(const std::string& name) {
-    std::vector<std::string> parts;
+  static std::vector<NamePart> SplitPath(const std::string& name) {
+    std::vector<NamePart> parts;
     if (name == ".") return parts;
     size_t start = 0;
     while (true) {
       size_t dot = name.find('.', start);
-      parts.push_back(name.substr(start, dot == std::string::npos ? dot : dot - start));
+      std::string key = name.substr(start, dot == std::string::npos ? dot : dot - start);
+      const uint32_t hash = HashKey(key);
+      parts.push_back(NamePart{std::move(key), hash});
       if (dot == std::string::npos) break;
       start = dot + 1;
     }

@@ -10,15 +10,10 @@
 
 namespace kapstok::tmpl::internal {
 
-void AppendValueText(const Value& v, bool escape, std::string* out) {
+char* AppendValueText(const Value& v, const Escaper* escape, Output* out, char* w) {
   const Value& r = v.Resolved();
-  if (r.is_string()) {
-    if (escape) {
-      AppendEscaped(r.as_string(), out);
-    } else {
-      out->append(r.as_string());
-    }
-    return;
+  if (const std::string* s = r.if_string()) {
+    return escape != nullptr ? escape->Append(*s, out, w) : out->Append(w, *s);
   }
   char buf[64];
   std::to_chars_result res{buf, std::errc()};
@@ -27,10 +22,9 @@ void AppendValueText(const Value& v, bool escape, std::string* out) {
   } else if (r.is_double()) {
     res = std::to_chars(buf, buf + sizeof buf, r.as_double());
   } else if (r.is_bool()) {
-    out->append(r.as_bool() ? "true" : "false");
-    return;
+    return out->Append(w, r.as_bool() ? std::string_view("true") : std::string_view("false"));
   }
-  out->append(buf, res.ptr);
+  return out->Append(w, std::string_view(buf, static_cast<size_t>(res.ptr - buf)));
 }
 
 namespace {
@@ -69,89 +63,126 @@ Override FindOverride(const Scope* scope, const std::string& name) {
   return {};
 }
 
+// Every member function that writes takes the output cursor `w` and returns
+// the cursor after what it wrote (see output.h).
 class Renderer {
  public:
-  Renderer(const TemplateSet& set, const std::vector<const Value*>& context, std::string* out)
-      : set_(set), stack_(context), out_(out) {}
+  Renderer(const TemplateSet& set, const std::vector<const Value*>& context, Output* out)
+      : set_(set), out_(out), hints_(set.name_parts(), 0) {
+    stack_.reserve(context.size() + 8);
+    for (const Value* v : context) Push(v);
+  }
 
-  void Nodes(const std::vector<Node>& nodes, std::string_view indent, const Scope* scope) {
-    for (const Node& n : nodes) One(n, indent, scope);
+  // Text and interpolation, nearly all of a page's nodes, are handled here
+  // inline; the rest in One.
+  char* Nodes(const std::vector<Node>& nodes, std::string_view indent, const Scope* scope,
+              char* w) {
+    for (const Node& n : nodes) {
+      if (n.kind == NodeKind::kText) {
+        w = Text(n, indent, w);
+      } else if (n.kind == NodeKind::kVariable) {
+        if (const Value* v = Lookup(n.path)) {
+          if (const std::string* s = v->if_string()) {
+            w = escape_.Append(*s, out_, w);
+          } else {
+            w = AppendValueText(*v, &escape_, out_, w);
+          }
+        }
+      } else {
+        w = One(n, indent, scope, w);
+      }
+    }
+    return w;
   }
 
  private:
-  void One(const Node& n, std::string_view indent, const Scope* scope) {
+  char* One(const Node& n, std::string_view indent, const Scope* scope, char* w) {
     switch (n.kind) {
-      case NodeKind::kText: Text(n, indent); break;
+      case NodeKind::kText: return Text(n, indent, w);
       case NodeKind::kVariable:
-      case NodeKind::kUnescaped:
-        if (const Value* v = Lookup(n.path)) {
-          AppendValueText(*v, n.kind == NodeKind::kVariable, out_);
-        }
-        break;
-      case NodeKind::kSection: Section(n, indent, scope); break;
+      case NodeKind::kUnescaped: {
+        const Value* v = Lookup(n.path);
+        if (v == nullptr) return w;
+        return AppendValueText(*v, n.kind == NodeKind::kVariable ? &escape_ : nullptr, out_, w);
+      }
+      case NodeKind::kSection: return Section(n, indent, scope, w);
       case NodeKind::kInverted: {
         const Value* v = Lookup(n.path);
-        if (v == nullptr || !v->Truthy()) Nodes(n.children, indent, scope);
-        break;
+        if (v == nullptr || !v->Truthy()) w = Nodes(n.children, indent, scope, w);
+        return w;
       }
       case NodeKind::kPartial:
-      case NodeKind::kParent: Include(n, indent, scope); break;
-      case NodeKind::kBlock: Block(n, indent, scope); break;
+      case NodeKind::kParent: return Include(n, indent, scope, w);
+      case NodeKind::kBlock: return Block(n, indent, scope, w);
     }
+    return w;
   }
 
-  void Text(const Node& n, std::string_view indent) {
-    if (indent.empty() || n.line_starts.empty()) {
-      out_->append(n.text);
-      return;
-    }
+  char* Text(const Node& n, std::string_view indent, char* w) {
+    if (indent.empty() || n.line_starts.empty()) return out_->Append(w, n.text);
+    // Room for the text and every indentation at once, then plain copies.
+    w = out_->Room(w, n.text.size() + n.line_starts.size() * indent.size());
+    const char* text = n.text.data();
     size_t pos = 0;
     for (uint32_t at : n.line_starts) {
-      out_->append(n.text, pos, at - pos);
-      out_->append(indent);
+      Output::Copy(w, text + pos, at - pos);
+      w += at - pos;
+      Output::Copy(w, indent.data(), indent.size());
+      w += indent.size();
       pos = at;
     }
-    out_->append(n.text, pos, std::string::npos);
+    Output::Copy(w, text + pos, n.text.size() - pos);
+    return w + (n.text.size() - pos);
   }
 
   // Resolves a dotted name against the context stack, top down; nullptr when
   // any part is missing.
-  const Value* Lookup(const std::vector<std::string>& path) const {
-    if (stack_.empty()) return nullptr;
-    if (path.empty()) return stack_.back();
+  [[gnu::always_inline]] const Value* Lookup(const std::vector<NamePart>& path) const {
+    const Frame* bottom = stack_.data();
+    const Frame* top = bottom + stack_.size();
+    if (top == bottom) return nullptr;
+    const NamePart* part = path.data();
+    const NamePart* const end = part + path.size();
+    if (part == end) return top[-1].value;
     const Value* v = nullptr;
-    for (auto it = stack_.rbegin(); it != stack_.rend() && v == nullptr; ++it) {
-      v = (*it)->Find(path[0]);
+    uint32_t* hint = &hints_[part->slot];
+    do {
+      --top;
+      if (top->object != nullptr) v = top->object->Find(part->key, part->hash, hint);
+    } while (v == nullptr && top != bottom);
+    for (++part; part != end && v != nullptr; ++part) {
+      v = v->Find(part->key, part->hash, &hints_[part->slot]);
     }
-    for (size_t i = 1; i < path.size() && v != nullptr; ++i) v = v->Find(path[i]);
     return v;
   }
 
-  void Section(const Node& n, std::string_view indent, const Scope* scope) {
+  char* Section(const Node& n, std::string_view indent, const Scope* scope, char* w) {
     const Value* v = Lookup(n.path);
-    if (v == nullptr || !v->Truthy()) return;
-    if (v->is_list()) {
-      for (const Value& item : v->as_list()) {
-        stack_.push_back(&item);
-        Nodes(n.children, indent, scope);
+    if (v == nullptr || !v->Truthy()) return w;
+    if (const Value::List* list = v->if_list()) {
+      for (const Value& item : *list) {
+        Push(&item);
+        w = Nodes(n.children, indent, scope, w);
         stack_.pop_back();
       }
-      return;
+      return w;
     }
-    stack_.push_back(v);
-    Nodes(n.children, indent, scope);
+    Push(v);
+    w = Nodes(n.children, indent, scope, w);
     stack_.pop_back();
+    return w;
   }
 
   // A partial, or a parent with its overriding blocks. A standalone tag
   // indents every line of the included template by the tag's indentation.
-  void Include(const Node& n, std::string_view indent, const Scope* scope) {
+  char* Include(const Node& n, std::string_view indent, const Scope* scope, char* w) {
     const Template* t = n.target;
     if (n.dynamic) {
       const Value* name = Lookup(n.path);
-      t = (name != nullptr && name->is_string()) ? set_.Find(name->as_string()) : nullptr;
+      const std::string* s = name != nullptr ? name->if_string() : nullptr;
+      t = s != nullptr ? set_.Find(*s) : nullptr;
     }
-    if (t == nullptr || depth_ >= kMaxDepth || includes_ >= kMaxIncludes) return;
+    if (t == nullptr || depth_ >= kMaxDepth || includes_ >= kMaxIncludes) return w;
     ++includes_;
     std::string inner_indent;
     if (n.standalone) {
@@ -161,16 +192,17 @@ class Renderer {
     ++depth_;
     if (n.kind == NodeKind::kParent) {
       Scope inner{scope, &n.children, indent};
-      Nodes(t->nodes, inner_indent, &inner);
+      w = Nodes(t->nodes, inner_indent, &inner, w);
     } else {
-      Nodes(t->nodes, inner_indent, scope);
+      w = Nodes(t->nodes, inner_indent, scope, w);
     }
     --depth_;
+    return w;
   }
 
   // A block renders the innermost override passed down by parent tags, or
   // else its own default content.
-  void Block(const Node& n, std::string_view indent, const Scope* scope) {
+  char* Block(const Node& n, std::string_view indent, const Scope* scope, char* w) {
     Override o = FindOverride(scope, n.text);
     // A block inside the override that is being rendered for it (directly or
     // through other overrides) shows its own default content; otherwise the
@@ -180,37 +212,48 @@ class Renderer {
       o = Override{};
     }
     if (o.block != nullptr) active_.push_back(o.block);
-    RenderBlock(n, o, indent, scope);
+    w = RenderBlock(n, o, indent, scope, w);
     if (o.block != nullptr) active_.pop_back();
+    return w;
   }
 
-  void RenderBlock(const Node& n, const Override& o, std::string_view indent,
-                   const Scope* scope) {
+  char* RenderBlock(const Node& n, const Override& o, std::string_view indent,
+                    const Scope* scope, char* w) {
     const Node& content = o.block != nullptr ? *o.block : n;
     std::string_view base = o.block != nullptr ? o.indent : indent;
-    if (!n.standalone) {
-      Nodes(content.children, base, scope);
-      return;
-    }
+    if (!n.standalone) return Nodes(content.children, base, scope, w);
     std::string inner_indent(indent);
     inner_indent += n.body_indent.empty() ? n.indent : n.body_indent;
-    Nodes(content.children, inner_indent, scope);
+    return Nodes(content.children, inner_indent, scope, w);
   }
 
+  // A context on the stack, with its members when it is an object (found
+  // once here rather than at every lookup).
+  struct Frame {
+    const Value* value;
+    const Value::Object* object;
+  };
+  void Push(const Value* v) { stack_.push_back(Frame{v, v->if_object()}); }
+
   const TemplateSet& set_;
-  std::vector<const Value*> stack_;
-  std::string* out_;
+  std::vector<Frame> stack_;  // bottom first
+  Output* out_;
+  const Escaper escape_;
   int depth_ = 0;
   int includes_ = 0;
   std::vector<const Node*> active_;  // overrides being rendered, outermost first
+  // Per name part (NamePart::slot): the member number at which it was last
+  // found, tried first next time.
+  mutable std::vector<uint32_t> hints_;
 };
 
 }  // namespace
 
 void RenderTemplate(const TemplateSet& set, const Template& t,
                     const std::vector<const Value*>& context, std::string* out) {
-  Renderer r(set, context, out);
-  r.Nodes(t.nodes, {}, nullptr);
+  Output o(out);
+  Renderer r(set, context, &o);
+  o.Finish(r.Nodes(t.nodes, {}, nullptr, o.Start()));
 }
 
 }  // namespace kapstok::tmpl::internal

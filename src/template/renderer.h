@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "template/escape.h"
 #include "template/node.h"
+#include "template/output.h"
 #include "template/template.h"
 #include "template/value.h"
 
@@ -19,10 +21,12 @@ namespace kapstok::tmpl::internal {
 void RenderTemplate(const TemplateSet& set, const Template& t,
                     const std::vector<const Value*>& context, std::string* out);
 
-// Appends the text of a scalar value: strings as they are, integers in
+// Appends the text of a scalar value at cursor `w` of *out and returns the
+// cursor after it: strings as they are, integers in
 // decimal, doubles in their shortest round-trip form ("1.21"), booleans as
-// "true"/"false"; null, lists and objects append nothing.
-void AppendValueText(const Value& v, bool escape, std::string* out);
+// "true"/"false"; null, lists and objects append nothing. Strings are
+// HTML-escaped with *escape unless it is null.
+char* AppendValueText(const Value& v, const Escaper* escape, Output* out, char* w);
 
 }  // namespace kapstok::tmpl::internal
 

@@ -118,6 +118,14 @@ class CycleFinder {
   bool ok_ = true;
 };
 
+// Numbers every name part in `nodes` (NamePart::slot) from *next on.
+void NumberNameParts(std::vector<Node>* nodes, size_t* next) {
+  for (Node& n : *nodes) {
+    for (internal::NamePart& part : n.path) part.slot = static_cast<uint32_t>((*next)++);
+    NumberNameParts(&n.children, next);
+  }
+}
+
 }  // namespace
 
 TemplateSet::~TemplateSet() = default;
@@ -140,6 +148,7 @@ std::unique_ptr<TemplateSet> TemplateSet::Compile(const std::map<std::string, So
   Linker linker(*set, options, sink);
   for (auto& [name, t] : set->templates_) ok = linker.Link(t.get()) && ok;
   if (!ok || !CycleFinder(sink).Check(set->templates_)) return nullptr;
+  for (auto& [name, t] : set->templates_) NumberNameParts(&t->nodes, &set->name_parts_);
   return set;
 }
 
@@ -172,9 +181,7 @@ void TemplateSet::Render(std::string_view name, const std::vector<const Value*>&
 }
 
 std::string TemplateSet::Render(std::string_view name, const Value& view) const {
-  std::string out;
-  // Pages are mostly larger than their template; skip the first regrowths.
-  if (const Template* t = Find(name)) out.reserve(std::max<size_t>(4096, 2 * t->source.size()));
+  std::string out;  // the renderer sizes it once, at the end
   Render(name, std::vector<const Value*>{&view}, &out);
   return out;
 }

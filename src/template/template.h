@@ -78,10 +78,13 @@ class TemplateSet {
 
   // Lookup used by the renderer; nullptr when unknown.
   const internal::Template* Find(std::string_view name) const;
+  // For the renderer: the number of dotted-name parts in all templates.
+  size_t name_parts() const { return name_parts_; }
 
  private:
   TemplateSet() = default;
   std::map<std::string, std::unique_ptr<internal::Template>, std::less<>> templates_;
+  size_t name_parts_ = 0;
 };
 
 }  // namespace kapstok::tmpl

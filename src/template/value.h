@@ -5,23 +5,30 @@
 // rendered from many threads at once. A Value can also share a subtree that
 // many views reference (the site navigation, say) without copying it:
 // Value::Shared. Owned by the `template` stage.
+//
+// Objects are flat: one sorted vector of members plus a 64-bit Bloom filter of
+// their key hashes, so building a view allocates per object rather than per
+// member, and the renderer's name lookups (thousands per page) mostly cost
+// one bit test (a miss) or one key comparison at a remembered position (a
+// hit) on data that sits close together in memory.
 #ifndef KAPSTOK_TEMPLATE_VALUE_H_
 #define KAPSTOK_TEMPLATE_VALUE_H_
 
+#include <algorithm>
 #include <cstdint>
-#include <map>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
 namespace kapstok::tmpl {
 
 // Orders object keys exactly as std::less<std::string> does (bytewise,
-// unsigned, shorter first on a tie) but compares short keys inline, which
-// makes the lookups that templates do many of cheaper. Transparent, so
-// Find(std::string_view) needs no temporary string.
+// unsigned, shorter first on a tie). Transparent, so lookups by
+// std::string_view need no temporary string.
 struct KeyLess {
   using is_transparent = void;
   bool operator()(std::string_view a, std::string_view b) const {
@@ -33,10 +40,102 @@ struct KeyLess {
   }
 };
 
+// The hash of a key that objects file in their Bloom filter (32-bit FNV-1a);
+// Find takes it as an argument. Callers that look
+// the same name up many times (the renderer) compute it once.
+inline uint32_t HashKey(std::string_view key) {
+  uint32_t h = 2166136261u;
+  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+class Value;
+
+// Whether a[0, n) == b[0, n); inline for the short keys of views.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+// The members of an object Value: (key, value) pairs in key order (KeyLess),
+// each key once. Iteration is read-only and sorted. Like a std::vector, and
+// unlike a std::map, inserting a key invalidates references to members.
+class ValueObject {
+ public:
+  using value_type = std::pair<std::string, Value>;
+  using const_iterator = std::vector<value_type>::const_iterator;
+  using iterator = const_iterator;
+
+  ValueObject() = default;
+
+  // (Defined below Value, which must be complete first.)
+  const_iterator begin() const;
+  const_iterator end() const;
+  size_t size() const;
+  bool empty() const;
+
+  // The member `key`, or end().
+  const_iterator find(std::string_view key) const;
+  bool contains(std::string_view key) const;
+  // The member `key` (hash == HashKey(key)), or nullptr.
+  const Value* Find(std::string_view key, uint32_t hash) const;
+  // The same, trying member number *hint first; on success *hint is set to
+  // the member's number. For callers that look the same name up in many
+  // objects of the same shape (the items of a list).
+  const Value* Find(std::string_view key, uint32_t hash, uint32_t* hint) const;
+  // The member `key`, inserted as null when missing.
+  Value& operator[](std::string_view key);
+
+  // The members as they are now, for a caller that searches the same object
+  // many times (the renderer keeps one per context): Find without the detour
+  // through the object. Valid until the object changes.
+  struct Span {
+    const value_type* begin = nullptr;
+    const value_type* end = nullptr;
+    uint64_t bloom = 0;  // see bloom_
+
+    // As ValueObject::Find.
+    const Value* Find(std::string_view key, uint32_t hash, uint32_t* hint) const;
+    // As ValueObject::Find without hint; sets *at to the member's number.
+    const Value* Find(std::string_view key, uint32_t hash, size_t* at) const;
+  };
+  Span members() const;
+
+ private:
+  // Objects up to this size are searched by scanning; larger ones by binary
+  // search on the sorted keys.
+  static constexpr size_t kScanLimit = 16;
+
+  size_t LowerBound(std::string_view key) const;
+  static uint64_t BloomBit(uint32_t hash) { return uint64_t{1} << (hash >> 26); }
+
+  std::vector<value_type> entries_;
+  uint64_t bloom_ = 0;  // BloomBit(HashKey(k)) of every key k: most misses stop here
+};
+
 class Value {
  public:
   using List = std::vector<Value>;
-  using Object = std::map<std::string, Value, KeyLess>;
+  using Object = ValueObject;
 
   Value() = default;  // null
   Value(bool b) : v_(b) {}
@@ -78,19 +177,30 @@ class Value {
   const List& as_list() const { return std::get<List>(Resolved().v_); }
   const Object& as_object() const { return std::get<Object>(Resolved().v_); }
 
+  // Pointer accessors for code that tests and reads in one step (the
+  // renderer): the string, list or object, or nullptr when this (resolved) is
+  // something else.
+  const std::string* if_string() const { return std::get_if<std::string>(&Resolved().v_); }
+  const List* if_list() const { return std::get_if<List>(&Resolved().v_); }
+  const Object* if_object() const { return std::get_if<Object>(&Resolved().v_); }
+
   // Object member lookup; nullptr when this is not an object or has no key.
-  const Value* Find(std::string_view key) const {
-    const Value& r = Resolved();
-    auto* o = std::get_if<Object>(&r.v_);
-    if (!o) return nullptr;
-    auto it = o->find(key);
-    return it == o->end() ? nullptr : &it->second;
+  const Value* Find(std::string_view key) const { return Find(key, HashKey(key)); }
+  // The same with the key's hash precomputed: `hash` must be HashKey(key).
+  const Value* Find(std::string_view key, uint32_t hash) const {
+    const Object* o = if_object();
+    return o == nullptr ? nullptr : o->Find(key, hash);
+  }
+  // The same, with a hint as for ValueObject::Find.
+  const Value* Find(std::string_view key, uint32_t hash, uint32_t* hint) const {
+    const Object* o = if_object();
+    return o == nullptr ? nullptr : o->Find(key, hash, hint);
   }
 
   // Builders. Set turns a null Value into an object; Push into a list.
-  Value& Set(std::string key, Value v) {
+  Value& Set(std::string_view key, Value v) {
     if (!std::holds_alternative<Object>(v_)) v_ = Object{};
-    std::get<Object>(v_)[std::move(key)] = std::move(v);
+    std::get<Object>(v_)[key] = std::move(v);
     return *this;
   }
   Value& Push(Value v) {
@@ -98,7 +208,9 @@ class Value {
     std::get<List>(v_).push_back(std::move(v));
     return *this;
   }
-  Value& operator[](const std::string& key) {
+  // The member `key` (inserted as null when missing). The reference is valid
+  // until another key is inserted into this object.
+  Value& operator[](std::string_view key) {
     if (!std::holds_alternative<Object>(v_)) v_ = Object{};
     return std::get<Object>(v_)[key];
   }
@@ -106,7 +218,7 @@ class Value {
   // Mustache truthiness: null, false and the empty list are falsey.
   bool Truthy() const {
     const Value& r = Resolved();
-    if (r.is_null()) return false;
+    if (std::holds_alternative<std::monostate>(r.v_)) return false;
     if (auto* b = std::get_if<bool>(&r.v_)) return *b;
     if (auto* l = std::get_if<List>(&r.v_)) return !l->empty();
     return true;
@@ -117,6 +229,92 @@ class Value {
                std::shared_ptr<const Value>>
       v_;
 };
+
+inline ValueObject::const_iterator ValueObject::begin() const { return entries_.begin(); }
+inline ValueObject::const_iterator ValueObject::end() const { return entries_.end(); }
+inline size_t ValueObject::size() const { return entries_.size(); }
+inline bool ValueObject::empty() const { return entries_.empty(); }
+inline bool ValueObject::contains(std::string_view key) const { return find(key) != end(); }
+
+inline size_t ValueObject::LowerBound(std::string_view key) const {
+  auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
+                             [](const value_type& e, std::string_view k) {
+                               return KeyLess()(e.first, k);
+                             });
+  return static_cast<size_t>(it - entries_.begin());
+}
+
+inline ValueObject::const_iterator ValueObject::find(std::string_view key) const {
+  const size_t i = LowerBound(key);
+  return i < entries_.size() && entries_[i].first == key ? entries_.begin() + i : end();
+}
+
+inline ValueObject::Span ValueObject::members() const {
+  return Span{entries_.data(), entries_.data() + entries_.size(), bloom_};
+}
+
+namespace internal {
+inline bool SameKey(const std::string& k, std::string_view key) {
+  return k.size() == key.size() && SameBytes(k.data(), key.data(), key.size());
+}
+}  // namespace internal
+
+inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
+                                            size_t* at) const {
+  if ((bloom & BloomBit(hash)) == 0) return nullptr;
+  const size_t n = static_cast<size_t>(end - begin);
+  if (n <= kScanLimit) {
+    for (size_t i = 0; i < n; ++i) {
+      if (internal::SameKey(begin[i].first, key)) {
+        *at = i;
+        return &begin[i].second;
+      }
+    }
+    return nullptr;
+  }
+  const value_type* it = std::lower_bound(
+      begin, end, key, [](const value_type& e, std::string_view k) { return KeyLess()(e.first, k); });
+  if (it == end || it->first != key) return nullptr;
+  *at = static_cast<size_t>(it - begin);
+  return &it->second;
+}
+
+inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
+                                            uint32_t* hint) const {
+  // (Compares byte offsets: cheaper than a member count, a division.)
+  const size_t bytes = static_cast<size_t>(reinterpret_cast<const char*>(end) -
+                                           reinterpret_cast<const char*>(begin));
+  if (size_t{*hint} * sizeof(value_type) < bytes && internal::SameKey(begin[*hint].first, key)) {
+    return &begin[*hint].second;
+  }
+  size_t at;
+  const Value* v = Find(key, hash, &at);
+  if (v != nullptr) *hint = static_cast<uint32_t>(at);
+  return v;
+}
+
+inline const Value* ValueObject::Find(std::string_view key, uint32_t hash) const {
+  size_t at;
+  return members().Find(key, hash, &at);
+}
+
+inline const Value* ValueObject::Find(std::string_view key, uint32_t hash,
+                                      uint32_t* hint) const {
+  return members().Find(key, hash, hint);
+}
+
+inline Value& ValueObject::operator[](std::string_view key) {
+  // Views are often built in key order; appending is then O(1).
+  size_t i = entries_.size();
+  if (i > 0 && !KeyLess()(entries_.back().first, key)) {
+    i = LowerBound(key);
+    if (entries_[i].first == key) return entries_[i].second;
+  }
+  const uint32_t hash = HashKey(key);
+  entries_.emplace(entries_.begin() + static_cast<std::ptrdiff_t>(i), std::string(key), Value());
+  bloom_ |= BloomBit(hash);
+  return entries_[i].second;
+}
 
 }  // namespace kapstok::tmpl
 
