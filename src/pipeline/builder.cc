@@ -304,6 +304,7 @@ bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sin
   stats.rendered_paths = std::move(stats_.rendered_paths);
   stats.pages_rendered = stats.rendered_paths.size();
   phase("pages");
+  stats.phases += " (" + render_detail_ + ")";
   Publish(std::move(files), false, false);
   phase("site");
 
@@ -343,6 +344,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   const std::string content_dir = JoinPath(options_.project_dir, "content");
   if (full) {
     // Everything below points into the configuration: drop it all.
+    views_.reset();
     model_.reset();
     memo_.clear();
     universe_.clear();
@@ -447,6 +449,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   if (site_pages) all_site_pages = [](const std::string&) { return true; };
   OutputFiles files = RenderPages(*model, *views, all_html ? nullptr : &dirty, all_site_pages, sink);
   phase("pages");
+  stats_.phases += " (" + render_detail_ + ")";
   // Static files: all when the set may differ, else only the changed ones.
   std::set<std::string> changed_set(changed.begin(), changed.end());
   for (const content::StaticFile& f : model->static_files()) {
@@ -494,10 +497,13 @@ OutputFiles Builder::RenderPages(const model::SiteModel& model, const render::Sh
     render_options.only_pages = [&](const model::Page& p) { return dirty->count(p.src.rel_path) > 0; };
   render_options.skip_site_pages = !site_pages;
   render_options.only_site_pages = site_pages;
+  auto t0 = std::chrono::steady_clock::now();
   OutputFiles files = render::RenderSite(views, render_options);
+  auto t1 = std::chrono::steady_clock::now();
   for (OutputFile& f : reflect::RenderReflection(model, *theme_, sink)) files.push_back(std::move(f));
   for (OutputFile& f : print::RenderHandouts(model, *theme_, print_options, sink))
     files.push_back(std::move(f));
+  auto t2 = std::chrono::steady_clock::now();
   for (const auto& p : model.pages())
     if (!dirty || dirty->count(p->src.rel_path)) stats_.rendered_paths.push_back(p->url + "index.html");
   std::sort(stats_.rendered_paths.begin(), stats_.rendered_paths.end());
@@ -512,6 +518,11 @@ OutputFiles Builder::RenderPages(const model::SiteModel& model, const render::Sh
     for (OutputFile& f : feeds)
       if (f.path == "feed.xml") files.push_back(std::move(f));
   }
+  auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "html %.0f ms + reflect/handouts %.0f ms + feeds %.0f ms",
+                ms(t0, t1), ms(t1, t2), ms(t2, std::chrono::steady_clock::now()));
+  render_detail_ = buf;
   return files;
 }
 

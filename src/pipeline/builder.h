@@ -156,6 +156,7 @@ class Builder {
   std::shared_ptr<const SiteFiles> site_;
   bool search_stale_ = false;
   RebuildStats stats_;
+  std::string render_detail_;  // RenderPages' split, for RebuildStats::phases
   std::thread retiring_;  // frees a replaced model off the rebuild's path
 };
 

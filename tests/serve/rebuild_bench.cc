@@ -133,6 +133,32 @@ int main(int argc, char** argv) {
                   st.files_parsed, st.markdown_rendered, st.pages_rendered);
     std::printf("  %.0f ms: %s\n", st.ms, st.phases.c_str());
   }
+  // A file added next to it (a copy under another name) and removed again:
+  // the re-link path (not patched in place).
+  std::vector<double> added, added_cpu;
+  const std::string copy_rel = rel.substr(0, rel.size() - 3) + "-kopie.md";
+  for (int i = 0; i < 2; ++i) {
+    if (i == 0) {  // with its own id, when the front matter names one
+      std::string copy = original;
+      const std::string stem = rel.substr(rel.rfind('/') + 1, rel.size() - rel.rfind('/') - 4);
+      if (size_t at = copy.find("id: \"" + stem + "\""); at != std::string::npos)
+        copy.insert(at + 5 + stem.size(), "-kopie");
+      Write(project + "/" + copy_rel, copy);
+    }
+    else std::remove((project + "/" + copy_rel).c_str());
+    DiagnosticSink s;
+    double c0 = CpuMs();
+    if (!builder.Rebuild({copy_rel}, &s)) {
+      for (const Diagnostic& d : s.Sorted()) std::fprintf(stderr, "%s\n", FormatHuman(d).c_str());
+      return 1;
+    }
+    added_cpu.push_back(CpuMs() - c0);
+    added.push_back(st.ms);
+    std::printf("file %s: %zu parsed, %zu Markdown rendered, %zu pages rendered\n",
+                i == 0 ? "added" : "removed", st.files_parsed, st.markdown_rendered,
+                st.pages_rendered);
+    std::printf("  %.0f ms: %s\n", st.ms, st.phases.c_str());
+  }
   // KAPSTOK_BENCH_VERIFY=1: the site after these rebuilds must equal a fresh build's.
   if (const char* v = std::getenv("KAPSTOK_BENCH_VERIFY"); v && *v == '1') {
     builder.UpdateSearchIndex();
@@ -157,6 +183,8 @@ int main(int argc, char** argv) {
   Report("  body edit, process CPU time", body_cpu);
   Report("  relation edit, process CPU time", relation_cpu);
   Report("  title edit, process CPU time", title_cpu);
+  Report("file added, removed: Rebuild()", added);
+  Report("  file added, removed, process CPU", added_cpu);
   if (!search.empty()) Report("deferred UpdateSearchIndex()", search);
   return 0;
 }
