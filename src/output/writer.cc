@@ -1,6 +1,7 @@
 #include "output/writer.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -81,20 +82,31 @@ size_t SiteWriter::count() const {
   return paths_.size();
 }
 
-Status SiteWriter::EnsureFolder(std::string_view rel) {
-  if (rel.empty() || folders_.count(std::string(rel))) return Status::OK();
-  std::error_code ec;
-  fs::create_directories(staging_ / rel, ec);
-  if (ec) return Status::IOError((staging_ / rel).string(), ec.message());
-  // Record the folder and its parents ("a/b", "a").
-  for (size_t end = rel.size(); end != std::string_view::npos && end > 0;
-       end = rel.rfind('/', end - 1)) {
-    folders_.emplace(rel.substr(0, end));
+namespace {
+
+// mkdir -p below `root`: one mkdir for a folder whose parent exists (the
+// usual case), parents first otherwise. Another thread may create the same
+// folder at the same time: an existing folder is success.
+Status MakeFolders(const std::string& root, std::string_view rel) {
+  const std::string full = root + "/" + std::string(rel);
+  if (::mkdir(full.c_str(), 0755) == 0 || errno == EEXIST) return Status::OK();
+  if (errno == ENOENT) {
+    size_t slash = rel.rfind('/');
+    if (slash != std::string_view::npos) {
+      if (Status s = MakeFolders(root, rel.substr(0, slash)); !s.ok()) return s;
+      if (::mkdir(full.c_str(), 0755) == 0 || errno == EEXIST) return Status::OK();
+    }
   }
-  return Status::OK();
+  return Status::IOError(full, std::strerror(errno));
 }
 
+}  // namespace
+
 Status SiteWriter::Write(const std::string& path, std::string_view bytes) {
+  const size_t slash = path.rfind('/');
+  const std::string_view folder =
+      std::string_view(path).substr(0, slash == std::string::npos ? 0 : slash);
+  bool known_folder = true;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!failure_.ok()) return failure_;
@@ -103,19 +115,22 @@ Status SiteWriter::Write(const std::string& path, std::string_view bytes) {
       s = Status::InvalidArgument(path, "unsafe output path");
     } else if (!paths_.insert(path).second) {
       s = Status::InvalidArgument(path, "written twice in one build");
-    } else {
-      size_t slash = path.rfind('/');
-      s = EnsureFolder(std::string_view(path).substr(0, slash == std::string::npos ? 0 : slash));
     }
     if (!s.ok()) {
       failure_ = s;
       return s;
     }
+    known_folder = folder.empty() || folders_.count(std::string(folder));
   }
-  Status s = WriteFile(staging_ / path, bytes);
+  // Folders and files are made outside the lock, so threads wait only for
+  // the bookkeeping above.
+  Status s = known_folder ? Status::OK() : MakeFolders(staging_.string(), folder);
+  if (s.ok()) s = WriteFile(staging_ / path, bytes);
+  std::lock_guard<std::mutex> lock(mu_);
   if (!s.ok()) {
-    std::lock_guard<std::mutex> lock(mu_);
     if (failure_.ok()) failure_ = s;
+  } else if (!known_folder) {
+    folders_.emplace(folder);
   }
   return s;
 }

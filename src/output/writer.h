@@ -51,12 +51,11 @@ class SiteWriter {
  private:
   SiteWriter(std::filesystem::path out, std::filesystem::path staging,
              std::filesystem::path old);
-  Status EnsureFolder(std::string_view rel);  // needs mu_
 
   const std::filesystem::path out_, staging_, old_;
   mutable std::mutex mu_;
   std::unordered_set<std::string> paths_;       // written (or being written)
-  std::unordered_set<std::string> folders_;     // created below staging
+  std::unordered_set<std::string> folders_;     // known to exist below staging
   Status failure_;
   bool committed_ = false;
 };

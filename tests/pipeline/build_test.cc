@@ -175,5 +175,37 @@ TEST_F(DiskBuildTest, FailedBuildLeavesPreviousSiteUntouched) {
   EXPECT_EQ(entries, 1);
 }
 
+// Pages are written into the staging folder as they are rendered; an error
+// found after that (here a symbolic link among the theme's assets, copied
+// last) must still leave the previous site as it was and no staging folder.
+TEST_F(DiskBuildTest, LateErrorAfterStreamedPagesLeavesPreviousSite) {
+  MemoryFileSystem good = FixtureFs("valid-basic");
+  BuildOptions options;
+  options.project_dir = "";
+  options.out_dir = (dir_ / "site").string();
+  DiagnosticSink sink;
+  ASSERT_TRUE(Build(good, options, &sink).status.ok());
+  ASSERT_FALSE(sink.has_errors()) << Printed(sink);
+  const std::string page = (dir_ / "site/kenmerken/eigen-kracht/index.html").string();
+  std::ifstream in(page);
+  std::string before((std::istreambuf_iterator<char>(in)), {});
+
+  MemoryFileSystem bad = FixtureFs("valid-basic");
+  bad.AddFile("content/kenmerken/eigen-kracht.md",
+              "---\ntitle: Nieuw\nvolgorde: 1\nsamenvatting: s\n---\nNieuwe tekst.\n");
+  bad.AddSymlink("themes/default/assets/link.css");
+  DiagnosticSink sink2;
+  BuildResult result = Build(bad, options, &sink2);
+  EXPECT_TRUE(result.status.ok());
+  EXPECT_EQ(sink2.error_count(), 1) << Printed(sink2);
+  EXPECT_THAT(Printed(sink2), HasSubstr("symbolic links are not allowed in the theme"));
+  std::ifstream again(page);
+  std::string after((std::istreambuf_iterator<char>(again)), {});
+  EXPECT_EQ(before, after);
+  int entries = 0;
+  for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir_)) ++entries;
+  EXPECT_EQ(entries, 1);  // the site only: the staging folder is gone
+}
+
 }  // namespace
 }  // namespace kapstok::pipeline
