@@ -53,6 +53,9 @@ struct EscapeTable {
       std::memcpy(replacement[c], escaped.data(), escaped.size());
     }
 #if defined(__SSE2__)
+    // Unused places repeat the first special byte (the short path in
+    // escape.h always compares kShortSpecial of them).
+    for (int i = count; i < kMaxSpecial && count > 0; ++i) chars[i] = chars[0];
     for (int i = 0; i < kMaxSpecial; ++i) splat[i] = _mm_set1_epi8(chars[i]);
 #endif
   }
@@ -172,6 +175,9 @@ ChunkFn ChunkFor(const EscapeTable& t) {
 Escaper::Escaper() : table_(&Table()) {
   static const ChunkFn chunk = ChunkFor(*table_);
   chunk_ = chunk;
+#if defined(__SSE2__)
+  if (chunk_ != nullptr && table_->count <= kShortSpecial) splat_ = table_->splat;
+#endif
 }
 
 char* Escaper::AppendLong(std::string_view s, Output* out, char* w) const {

@@ -24,7 +24,10 @@ char* AppendValueText(const Value& v, const Escaper* escape, Output* out, char* 
   } else if (r.is_bool()) {
     return out->Append(w, r.as_bool() ? std::string_view("true") : std::string_view("false"));
   }
-  return out->Append(w, std::string_view(buf, static_cast<size_t>(res.ptr - buf)));
+  const size_t n = static_cast<size_t>(res.ptr - buf);
+  w = out->Room(w, n);
+  std::memcpy(w, buf, n);
+  return w + n;
 }
 
 namespace {
