@@ -1,0 +1,135 @@
+// The view model's flat objects: members stay sorted and unique however they
+// are inserted, lookups find exactly the member asked for (with a right,
+// wrong or stale hint, in small scanned objects and in large binary-searched
+// ones), and the renderer's per-name hints never carry a value over from an
+// object of another shape.
+#include "template/value.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "template/template.h"
+
+namespace kapstok::tmpl {
+namespace {
+
+std::vector<std::string> Keys(const Value& v) {
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : v.as_object()) keys.push_back(key);
+  return keys;
+}
+
+TEST(ValueTest, IteratesMembersInKeyOrderWhateverTheInsertionOrder) {
+  Value v;
+  v.Set("title", 1).Set("b", 2).Set("a", 3).Set("Z", 4).Set("ab", 5).Set("", 6);
+  v.Set("\xc3\xa9", 7);  // bytes compare unsigned: after ASCII
+  EXPECT_EQ(Keys(v), (std::vector<std::string>{"", "Z", "a", "ab", "b", "title", "\xc3\xa9"}));
+  EXPECT_EQ(v.as_object().size(), 7u);
+}
+
+TEST(ValueTest, SetReplacesAndOperatorBracketInsertsNull) {
+  Value v;
+  v.Set("a", 1).Set("a", "two");
+  EXPECT_EQ(v.Find("a")->as_string(), "two");
+  EXPECT_EQ(v.as_object().size(), 1u);
+  EXPECT_TRUE(v["new"].is_null());
+  v["new"] = 3;
+  EXPECT_EQ(v.Find("new")->as_int(), 3);
+  EXPECT_EQ(Keys(v), (std::vector<std::string>{"a", "new"}));
+  EXPECT_TRUE(v.as_object().contains("a"));
+  EXPECT_EQ(v.as_object().find("missing"), v.as_object().end());
+}
+
+TEST(ValueTest, FindsEveryMemberOfSmallAndLargeObjects) {
+  for (int size : {1, 2, 15, 16, 17, 40, 300}) {
+    Value v;
+    // Inserted in a scrambled order, so both the append and insert paths run.
+    for (int i = 0; i < size; ++i) {
+      int k = (i * 7919) % size;
+      v.Set("key" + std::to_string(k), k);
+    }
+    ASSERT_EQ(v.as_object().size(), static_cast<size_t>(size));
+    for (int k = 0; k < size; ++k) {
+      const Value* found = v.Find("key" + std::to_string(k));
+      ASSERT_NE(found, nullptr) << size << " " << k;
+      EXPECT_EQ(found->as_int(), k);
+    }
+    EXPECT_EQ(v.Find("key"), nullptr);
+    EXPECT_EQ(v.Find("key" + std::to_string(size)), nullptr);
+    EXPECT_EQ(v.Find("kex0"), nullptr);
+  }
+}
+
+TEST(ValueTest, HintedFindIgnoresWrongAndOutOfRangeHints) {
+  Value v;
+  v.Set("alpha", 1).Set("beta", 2).Set("gamma", 3);
+  const Value::Object& o = v.as_object();
+  for (uint32_t start : {0u, 1u, 2u, 3u, 1000u}) {
+    uint32_t hint = start;
+    const Value* beta = o.Find("beta", HashKey("beta"), &hint);
+    ASSERT_NE(beta, nullptr);
+    EXPECT_EQ(beta->as_int(), 2);
+    EXPECT_EQ(hint, 1u);  // where beta is
+    uint32_t miss_hint = start;
+    EXPECT_EQ(o.Find("delta", HashKey("delta"), &miss_hint), nullptr);
+    EXPECT_EQ(miss_hint, start);  // unchanged by a miss
+  }
+}
+
+TEST(ValueTest, KeysOfEqualLengthAndSharedPrefixesAreTellApart) {
+  Value v;
+  // Same length, differing only in the middle, the first or the last byte,
+  // across the word sizes the comparison uses.
+  v.Set("abc", 1).Set("abd", 2).Set("type_labelX", 3).Set("type_labelY", 4);
+  v.Set("0123456789abcdefA", 5).Set("0123456789abcdefB", 6).Set("x1yz", 7).Set("x2yz", 8);
+  EXPECT_EQ(v.Find("abd")->as_int(), 2);
+  EXPECT_EQ(v.Find("type_labelY")->as_int(), 4);
+  EXPECT_EQ(v.Find("0123456789abcdefA")->as_int(), 5);
+  EXPECT_EQ(v.Find("x2yz")->as_int(), 8);
+  EXPECT_EQ(v.Find("x3yz"), nullptr);
+  EXPECT_EQ(v.Find("ab"), nullptr);
+}
+
+std::string Render(std::string_view text, const Value& view) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::CompileString(text, {}, &sink);
+  EXPECT_NE(set, nullptr);
+  return set == nullptr ? "" : set->Render(TemplateSet::kMain, view);
+}
+
+// The renderer remembers, per name, where it last found it; items of other
+// shapes must not get a neighbour's value or lose their own.
+TEST(ValueTest, ListItemsOfDifferentShapesRenderTheirOwnMembers) {
+  Value items;
+  items.Push(Value().Set("a", "1").Set("b", "B1"));
+  items.Push(Value().Set("b", "B2"));
+  items.Push(Value().Set("b", "B3").Set("c", "x").Set("d", "y").Set("aa", "z"));
+  items.Push(Value().Set("x", "no b here"));
+  items.Push(Value::Shared(std::make_shared<const Value>(Value().Set("b", "B5").Set("a", "5"))));
+  items.Push("not an object");
+  Value big;
+  for (int i = 0; i < 40; ++i) big.Set(std::string("k").append(std::to_string(i)), i);
+  big.Set("b", "B7");
+  items.Push(big);
+  Value view;
+  view.Set("items", items).Set("b", "outer");
+  EXPECT_EQ(Render("{{#items}}[{{b}}|{{a}}]{{/items}}", view),
+            "[B1|1][B2|][B3|][outer|][B5|5][outer|][B7|]");
+}
+
+TEST(ValueTest, DottedNamesResolveInEveryItem) {
+  Value items;
+  items.Push(Value().Set("p", Value().Set("q", "1").Set("r", "x")));
+  items.Push(Value().Set("p", Value().Set("r", "y").Set("q", "2")));
+  items.Push(Value().Set("p", Value().Set("r", "z")));
+  items.Push(Value().Set("p", "scalar"));
+  Value view;
+  view.Set("items", items);
+  EXPECT_EQ(Render("{{#items}}<{{p.q}}>{{/items}}", view), "<1><2><><>");
+}
+
+}  // namespace
+}  // namespace kapstok::tmpl
