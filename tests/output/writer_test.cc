@@ -144,5 +144,31 @@ TEST_F(WriterTest, WritesFromManyThreadsAtOnce) {
   EXPECT_EQ(Read(site / "d7/e/3.html"), "7");
 }
 
+TEST_F(WriterTest, ReplacingRemovesTheWholeOldSiteButNotWhatItLinksTo) {
+  fs::path site = dir_ / "site";
+  OutputFiles many;
+  for (int i = 0; i < 50; ++i)
+    many.push_back({"p/" + std::to_string(i) + "/index.html", "x"});
+  many.push_back({"a/b/c/d.html", "d"});
+  many.push_back({"top.html", "t"});
+  ASSERT_TRUE(WriteSite(site.string(), many).ok());
+  // Something outside the site, linked from inside it (a user's doing).
+  fs::create_directories(dir_ / "outside");
+  std::ofstream(dir_ / "outside/keep.txt") << "keep";
+  fs::create_directory_symlink(dir_ / "outside", site / "link");
+  fs::create_directory_symlink(dir_ / "outside", site / "p/link");
+  ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "new"}}).ok());
+  size_t entries = 0;
+  for (const auto& e : fs::recursive_directory_iterator(site)) {
+    EXPECT_EQ(e.path().filename(), "index.html");
+    ++entries;
+  }
+  EXPECT_EQ(entries, 1u);
+  EXPECT_EQ(Read(dir_ / "outside/keep.txt"), "keep");
+  EXPECT_EQ(StagingFolders(dir_), 0u);
+  for (const auto& e : fs::directory_iterator(dir_))  // no .site.old-* either
+    EXPECT_FALSE(e.path().filename().string().starts_with(".site.old")) << e.path();
+}
+
 }  // namespace
 }  // namespace kapstok::output
