@@ -1,6 +1,8 @@
 #include "pipeline/build.h"
 
+#include <mutex>
 #include <thread>
+#include <unordered_set>
 
 #include "base/parallel.h"
 #include "base/text.h"
@@ -81,9 +83,10 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   render::RenderOptions render_options;
   print::PrintOptions print_options{options.pdf};
   render_options.decorate_page = print::PageDecorator(*model, print_options);
-  // 8 (streamed). Files are written into a staging folder as soon as each
-  // batch is made, then freed: the writes overlap the search index and the
-  // site's HTML is never all in memory. The staging folder replaces the site
+  // 8 (streamed). Files are written into a staging folder as soon as they
+  // are made (content pages one by one, the rest in batches), then freed:
+  // the writes overlap the search index and the site's HTML is never all in
+  // memory. The staging folder replaces the site
   // only at the end, when everything succeeded (else ~SiteWriter removes it).
   // PDFs need every page in memory, and `check` writes nothing: those keep
   // the files and write (or return) them at the end.
@@ -94,12 +97,37 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
       return result;
     }
   }
+  // Content pages go to the writer from RenderSite's threads as each is
+  // rendered and come back without their bytes; `emitted` holds their paths
+  // so that flush() skips each once (another file with the same path is
+  // still written, and rejected as written twice).
+  std::mutex emitted_mu;
+  std::unordered_set<std::string> emitted;
+  Status emit_failure;
+  if (writer) {
+    render_options.emit_page = [&](const OutputFile& page) {
+      Status s = writer->Write(page.path, page.bytes);
+      std::lock_guard<std::mutex> lock(emitted_mu);
+      emitted.insert(page.path);
+      if (!s.ok() && emit_failure.ok()) emit_failure = std::move(s);
+    };
+  }
   OutputFiles files;
   size_t written = 0;  // files[0, written) are on disk, their bytes freed
   auto flush = [&]() -> bool {
     if (!writer) return true;
-    std::vector<Status> results(files.size() - written);
+    if (!emit_failure.ok()) {
+      result.status = emit_failure;
+      return false;
+    }
+    std::vector<char> skip(files.size() - written, 0);
+    for (size_t i = 0; i < skip.size(); ++i) {
+      const OutputFile& f = files[written + i];
+      skip[i] = f.bytes.empty() && emitted.erase(f.path) > 0;
+    }
+    std::vector<Status> results(skip.size());
     ParallelFor(results.size(), [&](size_t i) {
+      if (skip[i]) return;
       OutputFile& f = files[written + i];
       results[i] = writer->Write(f.path, f.bytes);
       std::string().swap(f.bytes);

@@ -194,6 +194,10 @@ OutputFiles RenderSite(const SharedViews& shared, const RenderOptions& options) 
     frame.Set("page", std::move(view));
     out[i].path = IndexPath(p.url);
     theme.templates->Render(TemplateFor(theme, p.type()->id), {&frame}, &out[i].bytes);
+    if (options.emit_page) {
+      options.emit_page(out[i]);
+      std::string().swap(out[i].bytes);
+    }
   });
   if (!options.skip_site_pages) {
     RenderLists(shared, options, &out);

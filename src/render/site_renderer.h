@@ -28,6 +28,11 @@ struct RenderOptions {
   // kapstok serve: when set, only the list, matrix and home pages whose
   // output path ("kenmerken/pagina/2/index.html", "index.html") it accepts.
   std::function<bool(const std::string& path)> only_site_pages;
+  // kapstok build: when set, each content page is handed to it as soon as it
+  // is rendered (from the rendering threads, concurrently: it must be
+  // thread-safe), and the page comes back in the result with its path only
+  // (empty bytes), so its HTML is never all in memory at once.
+  std::function<void(const OutputFile& page)> emit_page;
 };
 
 OutputFiles RenderSite(const model::SiteModel& model, const Theme& theme,
