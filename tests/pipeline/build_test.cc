@@ -207,5 +207,34 @@ TEST_F(DiskBuildTest, LateErrorAfterStreamedPagesLeavesPreviousSite) {
   EXPECT_EQ(entries, 1);  // the site only: the staging folder is gone
 }
 
+// The site on disk (pages streamed to the writer as they render, the rest in
+// batches) is exactly the site a build in memory returns: the same files,
+// the same bytes, nothing else.
+TEST_F(DiskBuildTest, StreamedSiteEqualsTheBuildInMemory) {
+  MemoryFileSystem fs = FixtureFs("valid-basic");
+  DiagnosticSink memory_sink;
+  BuildResult memory = BuildInMemory(fs, &memory_sink);
+  ASSERT_FALSE(memory_sink.has_errors()) << Printed(memory_sink);
+  BuildOptions options;
+  options.project_dir = "";
+  options.out_dir = (dir_ / "site").string();
+  DiagnosticSink sink;
+  BuildResult disk = Build(fs, options, &sink);
+  ASSERT_TRUE(disk.status.ok()) << disk.status.message();
+  EXPECT_EQ(disk.files, memory.output.size());
+  size_t on_disk = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir_ / "site")) {
+    if (!e.is_regular_file()) continue;
+    ++on_disk;
+    const std::string rel = std::filesystem::relative(e.path(), dir_ / "site").generic_string();
+    const OutputFile* f = FindFile(memory.output, rel);
+    ASSERT_NE(f, nullptr) << rel;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(bytes, f->bytes) << rel;
+  }
+  EXPECT_EQ(on_disk, memory.output.size());
+}
+
 }  // namespace
 }  // namespace kapstok::pipeline
