@@ -130,22 +130,42 @@ bool Builder::LoadConfigAndTheme(DiagnosticSink* sink) {
   return true;
 }
 
+// One line per thing a page's Markdown can link to or cite, tagged by kind.
 std::string Builder::LinkUniverse(const content::LoadedContent& loaded) const {
   std::string u;
   for (const content::ParsedPage& p : loaded.pages) {
-    u += p.rel_path;
+    u += "page " + p.rel_path;
     if (p.type && p.type->id == config_->citations) u += "\t" + p.title;  // citation text
     u += '\n';
   }
-  u += "broken\n";
-  for (const std::string& b : loaded.broken_paths) u += b + '\n';
-  u += "static\n";
-  for (const content::StaticFile& f : loaded.static_files) u += f.rel_path + '\n';
-  u += "intros\n";
-  for (const content::ParsedPage& p : loaded.list_intros) u += p.rel_path + '\n';
+  for (const std::string& b : loaded.broken_paths) u += "broken " + b + '\n';
+  for (const content::StaticFile& f : loaded.static_files) u += "static " + f.rel_path + '\n';
+  for (const content::ParsedPage& p : loaded.list_intros) u += "intro " + p.rel_path + '\n';
   u += loaded.home ? "home\n" : "no home\n";
   return u;
 }
+
+namespace {
+
+// True when every line of `before` is a line of `after`: pages, files and
+// citation titles were only added. A good build's Markdown links to nothing
+// that does not exist (that is an error), so it renders the same after.
+bool OnlyAdded(const std::string& before, const std::string& after) {
+  std::set<std::string_view> lines;
+  std::string_view a = after;
+  for (size_t at = 0, nl; at < a.size(); at = nl + 1) {
+    nl = a.find('\n', at);
+    lines.insert(a.substr(at, nl - at));
+  }
+  std::string_view b = before;
+  for (size_t at = 0, nl; at < b.size(); at = nl + 1) {
+    nl = b.find('\n', at);
+    if (!lines.count(b.substr(at, nl - at))) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 // The pages whose view shows a changed page P: P's relation targets (they
 // list P as a backlink), P's backlinks (they list P as a relation), pages
@@ -300,7 +320,8 @@ bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sin
   if (!site_paths.empty())
     site_pages = [&](const std::string& path) { return site_paths.count(path) > 0; };
   stats_ = RebuildStats{};
-  OutputFiles files = RenderPages(*model_, *views_, all_html ? nullptr : &dirty, site_pages, sink);
+  OutputFiles files =
+      RenderPages(*model_, *views_, all_html ? nullptr : &dirty, site_pages, false, sink);
   stats.rendered_paths = std::move(stats_.rendered_paths);
   stats.pages_rendered = stats.rendered_paths.size();
   phase("pages");
@@ -370,7 +391,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
 
   // Model, reusing the Markdown of unchanged pages while links resolve alike.
   const std::string universe = LinkUniverse(loaded);
-  const bool reuse = !full && universe == universe_;
+  const bool reuse = !full && (universe == universe_ || OnlyAdded(universe_, universe));
   std::map<std::string, PageMemo> fresh;
   std::vector<std::pair<model::Page*, model::Page*>> moved;  // (new, old)
   std::mutex mu;
@@ -447,7 +468,8 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   phase("dirty");
   std::function<bool(const std::string&)> all_site_pages;
   if (site_pages) all_site_pages = [](const std::string&) { return true; };
-  OutputFiles files = RenderPages(*model, *views, all_html ? nullptr : &dirty, all_site_pages, sink);
+  OutputFiles files = RenderPages(*model, *views, all_html ? nullptr : &dirty, all_site_pages,
+                                  universe != universe_, sink);
   phase("pages");
   stats_.phases += " (" + render_detail_ + ")";
   // Static files: all when the set may differ, else only the changed ones.
@@ -489,7 +511,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
 OutputFiles Builder::RenderPages(const model::SiteModel& model, const render::SharedViews& views,
                                  const std::set<std::string>* dirty,
                                  const std::function<bool(const std::string&)>& site_pages,
-                                 DiagnosticSink* sink) {
+                                 bool sitemap, DiagnosticSink* sink) {
   render::RenderOptions render_options;
   print::PrintOptions print_options{false};
   render_options.decorate_page = print::PageDecorator(model, print_options);
@@ -512,6 +534,18 @@ OutputFiles Builder::RenderPages(const model::SiteModel& model, const render::Sh
   // with the set of pages; the feed shows titles and dates: always renew it.
   if (!dirty) {
     render::AppendFeeds(model, &files);
+  } else if (sitemap) {  // pages were added: list the previous site's pages too
+    std::set<std::string> paths;
+    if (site_)
+      for (const auto& [path, bytes] : site_->Files())
+        if (EndsWith(path, "index.html")) paths.insert(path);
+    for (const OutputFile& f : files)
+      if (EndsWith(f.path, "index.html")) paths.insert(f.path);
+    OutputFiles feeds;
+    for (const std::string& path : paths) feeds.push_back({path, {}});
+    const size_t stubs = feeds.size();
+    render::AppendFeeds(model, &feeds);
+    for (size_t i = stubs; i < feeds.size(); ++i) files.push_back(std::move(feeds[i]));
   } else {
     OutputFiles feeds;
     render::AppendFeeds(model, &feeds);

@@ -117,11 +117,11 @@ class Builder {
   // Renders the content pages in `dirty` (all when null), the site pages
   // (list, matrix, home) that `site_pages` accepts (none when null, all when
   // it accepts everything), the reflection and handout pages and the feed
-  // (with the sitemap when dirty is null).
+  // (with the sitemap when dirty is null or `sitemap`).
   OutputFiles RenderPages(const model::SiteModel& model, const render::SharedViews& views,
                           const std::set<std::string>* dirty,
                           const std::function<bool(const std::string&)>& site_pages,
-                          DiagnosticSink* sink);
+                          bool sitemap, DiagnosticSink* sink);
   // Publishes the previous site with `files` replaced, or (all_new) a site
   // of the theme assets and `files`, keeping the search index unless full.
   void Publish(OutputFiles files, bool all_new, bool full);

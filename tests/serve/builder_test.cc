@@ -140,14 +140,45 @@ TEST_F(BuilderTest, BrokenFileKeepsTheLastGoodSiteUntilFixed) {
   ExpectSameAsFullBuild(builder);
 }
 
-TEST_F(BuilderTest, AddedAndRemovedFilesRebuildAllPages) {
+// An added page renders only its own Markdown (a good build links to nothing
+// that did not exist); a removed one re-renders all (links to it break).
+TEST_F(BuilderTest, AddedFileRendersItsNeighboursRemovedFileEverything) {
   Builder builder(fs_, options_);
   DiagnosticSink sink;
   ASSERT_TRUE(builder.BuildAll(&sink));
   fs_.AddFile("content/voorbeelden/nieuw.md", WijkCafe("Nieuw.", "eigen-kracht"));
   ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/nieuw.md"}, &sink));
   EXPECT_EQ(builder.stats().files_parsed, 1u);
-  EXPECT_EQ(builder.stats().pages_rendered, 7u);
+  EXPECT_EQ(builder.stats().markdown_rendered, 1u);
+  EXPECT_THAT(builder.stats().rendered_paths,
+              ElementsAre("kenmerken/eigen-kracht/index.html", "voorbeelden/nieuw/index.html"));
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+  fs_.RemoveFile("content/voorbeelden/nieuw.md");
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/nieuw.md"}, &sink));
+  EXPECT_EQ(builder.stats().markdown_rendered, 7u);
+  EXPECT_EQ(builder.stats().pages_rendered, 6u);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+  EXPECT_FALSE(sink.has_errors());
+}
+
+TEST_F(BuilderTest, BrokenLinkFixedByAddingItsTarget) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  auto good = builder.site();
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Zie [nieuw](../kenmerken/nieuw.md)."));
+  DiagnosticSink broken;
+  EXPECT_FALSE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &broken));
+  EXPECT_TRUE(broken.has_errors());
+  EXPECT_EQ(builder.site(), good);
+  fs_.AddFile("content/kenmerken/nieuw.md",
+              "---\ntitle: Nieuw\nvolgorde: 4\nsamenvatting: Nieuw.\n---\nTekst.\n");
+  DiagnosticSink fixed;
+  ASSERT_TRUE(builder.Rebuild({"content/kenmerken/nieuw.md"}, &fixed));
+  EXPECT_FALSE(fixed.has_errors());
+  EXPECT_EQ(builder.stats().markdown_rendered, 2u);  // the new page and the linking one
   builder.UpdateSearchIndex();
   ExpectSameAsFullBuild(builder);
 }
