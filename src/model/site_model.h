@@ -119,7 +119,14 @@ class SiteModel {
  private:
   friend std::unique_ptr<SiteModel> BuildModel(content::LoadedContent, const config::SiteConfig&,
                                                DiagnosticSink*, const ModelOptions&);
-  struct RenderedMarkdown;
+  // One page's rendered Markdown (body and fields) with the citations it made.
+  struct RenderedMarkdown {
+    markdown::Rendered body;
+    std::map<std::string, std::string> text_html;
+    std::map<std::string, std::vector<std::string>> list_html;
+    std::map<std::string, std::vector<std::pair<std::string, std::vector<std::string>>>> map_html;
+    std::vector<std::string> cited;
+  };
   // Resolves `p`'s relations (and checks its map keys) against the model,
   // reporting unknown targets into *sink.
   std::vector<ResolvedRelation> ResolveRelations(const Page& p, DiagnosticSink* sink) const;

@@ -1,0 +1,171 @@
+// Builder::Patch, the in-place rebuild of `kapstok serve` (see builder.h):
+// when only existing content pages were modified, parses just those files,
+// patches them into the kept model (model::SiteModel::ReplacePages) and
+// renders only the pages that show them. Owned by the `pipeline` stage.
+#include "pipeline/builder.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "base/text.h"
+#include "content/loader.h"
+#include "render/site_renderer.h"
+
+namespace kapstok::pipeline {
+
+namespace {
+
+// The content pages whose view shows page P's front matter: its relation
+// targets (they list P as a backlink), its backlinks (they list P as a
+// relation), pages citing it and pages with a map field keyed by it.
+std::set<std::string> ShownBy(const model::SiteModel& model, const model::Page* p) {
+  std::set<std::string> out;
+  for (const model::ResolvedRelation& rr : p->relations)
+    for (const model::Page* t : rr.targets) out.insert(t->src.rel_path);
+  for (const model::Backlinks& b : p->backlinks)
+    for (const model::Page* t : b.pages) out.insert(t->src.rel_path);
+  for (const auto& q : model.pages()) {
+    for (const model::Page* s : q->sources)
+      if (s == p) out.insert(q->src.rel_path);
+    for (const config::FieldDef& f : q->type()->fields) {
+      if (f.type != config::FieldType::kMap || f.keys != p->type()->id) continue;
+      auto it = q->src.fields.find(f.name);
+      if (it == q->src.fields.end()) continue;
+      for (const auto& [key, items] : it->second.entries)
+        if (key == p->id()) out.insert(q->src.rel_path);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sink,
+                    bool* handled) {
+  *handled = false;
+  if (!model_ || !views_ || !theme_ || !site_ || pending_all_) return false;
+  const auto start = std::chrono::steady_clock::now();
+  auto phase_start = start;
+  RebuildStats stats;
+  auto phase = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s%s %.0f ms", stats.phases.empty() ? "" : ", ", name,
+                  std::chrono::duration<double, std::milli>(now - phase_start).count());
+    stats.phases += buf;
+    phase_start = now;
+  };
+  // Applies only when every changed file (and every file a failed rebuild
+  // left behind) is an existing content page that still exists.
+  std::set<std::string> paths = pending_;
+  paths.insert(changed.begin(), changed.end());
+  std::vector<model::Page*> pages;
+  for (const std::string& path : paths) {
+    if (!StartsWith(path, "content/") || !EndsWith(path, ".md")) return false;
+    const model::Page* p = model_->FindByPath(path.substr(8));
+    if (!p || p->src.rel_path != path.substr(8) || !p->type()) return false;  // new, home, intro
+    if (!fs_.IsFile(p->src.path)) return false;                               // removed
+    pages.push_back(const_cast<model::Page*>(p));
+  }
+  for (const std::string& path : changed) parse_cache_.MarkStale(path.substr(8));
+
+  // Parse the changed files.
+  DiagnosticSink fresh;  // the diagnostics of these files' parse and Markdown
+  content::LoadOptions load;
+  load.include_drafts = options_.drafts;
+  load.cache = &parse_cache_;
+  parse_cache_.TakeParseCount();
+  const std::string content_dir = JoinPath(options_.project_dir, "content");
+  std::vector<content::ParsedPage> sources;
+  bool broken = false;
+  for (model::Page* p : pages) {
+    std::optional<content::ParsedPage> src = content::LoadPage(
+        fs_, content_dir, p->src.rel_path, p->id(), p->type(), load, &fresh);
+    if (!src) {
+      broken = true;
+      continue;
+    }
+    if (src->draft && !options_.drafts) return false;  // leaves the site
+    // A citable page's title is shown wherever it is cited: re-render all.
+    if (p->type()->id == config_->citations && src->title != p->title()) return false;
+    if (src->source != p->src.source) sources.push_back(std::move(*src));
+  }
+  *handled = true;
+  stats.files_parsed = parse_cache_.TakeParseCount();
+  stats.patched = true;
+  phase("load");
+  // The other pages' diagnostics, as a full build would report them again.
+  std::set<std::string> touched;
+  for (const model::Page* p : pages) touched.insert(p->src.path);
+  auto report = [&](DiagnosticSink* to) {
+    for (const Diagnostic& d : content_diagnostics_)
+      if (!touched.count(d.location.path)) to->Report(d);
+    for (const Diagnostic& d : fresh.Sorted()) to->Report(d);
+  };
+  std::vector<model::PageChange> changes;
+  if (broken || !model_->ReplacePages(std::move(sources), &fresh, &changes)) {
+    report(sink);
+    pending_ = std::move(paths);
+    stats_ = std::move(stats);
+    return false;
+  }
+  stats.markdown_rendered = changes.size();
+  phase("model");
+
+  // What shows the changed pages.
+  std::set<std::string> dirty;
+  std::set<std::string> site_paths;
+  const size_t list_size = render::RenderOptions{}.list_page_size;
+  bool all_html = false;
+  for (const model::PageChange& c : changes) {
+    const model::Page* p = c.page;
+    memo_[p->src.rel_path] = PageMemo{c.cited, c.diagnostics};
+    views_->Refresh(p);
+    dirty.insert(p->src.rel_path);
+    if (!c.front_matter_changed) continue;
+    const config::TypeDef& type = *p->type();
+    if (!type.list) all_html = true;  // its title is shown in every page's frame
+    for (const model::Page* t : c.old_targets) dirty.insert(t->src.rel_path);
+    for (const std::string& path : ShownBy(*model_, p)) dirty.insert(path);
+    if (type.list) {
+      size_t lo = std::min(c.old_index, c.new_index) / list_size;
+      size_t hi = std::max(c.old_index, c.new_index) / list_size;
+      for (size_t k = lo; k <= hi; ++k)
+        site_paths.insert(type.folder + "/" +
+                          (k == 0 ? "" : "pagina/" + std::to_string(k + 1) + "/") + "index.html");
+    }
+    const config::SiteConfig& config = *config_;
+    if (!type.list || (!config.menu.empty() && config.menu.front() == type.id))
+      site_paths.insert("index.html");
+    for (const config::MatrixDef& m : config.matrices)
+      if (m.rows == type.id || m.columns == type.id) site_paths.insert(m.slug + "/index.html");
+  }
+  phase("dirty");
+  std::function<bool(const std::string&)> site_pages;
+  if (!site_paths.empty())
+    site_pages = [&](const std::string& path) { return site_paths.count(path) > 0; };
+  stats_ = RebuildStats{};
+  OutputFiles files =
+      RenderPages(*model_, *views_, all_html ? nullptr : &dirty, site_pages, false, sink);
+  stats.rendered_paths = std::move(stats_.rendered_paths);
+  stats.pages_rendered = stats.rendered_paths.size();
+  phase("pages");
+  stats.phases += " (" + render_detail_ + ")";
+  Publish(std::move(files), false, false);
+  phase("site");
+
+  // Remember: the content diagnostics with these files' new ones.
+  std::vector<Diagnostic> kept;
+  for (Diagnostic& d : content_diagnostics_)
+    if (!touched.count(d.location.path)) kept.push_back(std::move(d));
+  for (const Diagnostic& d : fresh.Sorted()) kept.push_back(d);
+  content_diagnostics_ = std::move(kept);
+  for (const Diagnostic& d : content_diagnostics_) sink->Report(d);
+  pending_.clear();
+  search_stale_ = true;
+  stats_ = std::move(stats);
+  stats_.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return true;
+}
+
+}  // namespace kapstok::pipeline
