@@ -10,7 +10,7 @@ set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-30}
 build=${2:-$src/build-fuzz}
-targets=(front_matter schema links mustache)
+targets=(front_matter flat_yaml schema links mustache)
 
 cmake -S "$src" -B "$build" -DCMAKE_CXX_COMPILER="${FUZZ_CXX:-clang++}" \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKAPSTOK_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
@@ -25,6 +25,7 @@ seed() {  # seed TARGET FILES...: copies the files into the target's corpus
 mapfile -t pages < <(find "$src/content" -name '*.md' -size -4k | sort | head -60)
 mapfile -t templates < <(find "$src/templates" -name '*.mustache' | sort)
 seed front_matter "${pages[@]}" "$src"/fuzz/seeds/front_matter/*
+seed flat_yaml "$src"/fuzz/seeds/flat_yaml/*
 seed schema "${pages[@]}" "$src"/fuzz/seeds/front_matter/*
 seed links "$src"/fuzz/seeds/links/*
 seed mustache "${templates[@]}"

@@ -1,6 +1,9 @@
 #include "config/flat_yaml.h"
 
 #include <algorithm>
+#include <string>
+
+#include <yaml-cpp/yaml.h>
 
 namespace kapstok::config {
 
@@ -173,7 +176,7 @@ class FlatYamlParser {
           std::string_view t = line_.substr(i, stop - i);
           t = t.substr(0, t.find_last_not_of(' ') + 1);
           if (t.empty() || IsIndicator(t.front()) || IsNullWord(t) ||
-              t.find_first_of(":#'\"[") != std::string_view::npos)
+              t.find_first_of(":#'\"[?") != std::string_view::npos)  // yaml-cpp rejects '?' here
             return false;
           list.items_.push_back(Scalar(start, std::string(t), false));
           i = stop;
@@ -236,6 +239,43 @@ class FlatYamlParser {
 
 std::optional<FlatYaml> ParseFlatYaml(std::string_view yaml) {
   return FlatYamlParser(yaml).Parse();
+}
+
+namespace {
+
+std::string DifferenceAt(const YAML::Node& y, const FlatYaml& f, const std::string& at) {
+  YAML::Mark my = y.Mark(), mf = f.Mark();
+  if (my.line != mf.line || my.column != mf.column || my.pos != mf.pos)
+    return at + ": mark " + std::to_string(my.line) + ":" + std::to_string(my.column) + " vs " +
+           std::to_string(mf.line) + ":" + std::to_string(mf.column);
+  if (y.Tag() != f.Tag()) return at + ": tag " + y.Tag() + " vs " + f.Tag();
+  if (y.IsScalar() != f.IsScalar() || y.IsSequence() != f.IsSequence() || y.IsMap() != f.IsMap() ||
+      y.IsNull() != f.IsNull())
+    return at + ": kind";
+  if (y.IsScalar() && y.Scalar() != f.Scalar())
+    return at + ": '" + y.Scalar() + "' vs '" + f.Scalar() + "'";
+  if (y.IsSequence()) {
+    if (y.size() != f.items().size()) return at + ": list size";
+    for (size_t i = 0; i < y.size(); ++i)
+      if (std::string d = DifferenceAt(y[i], f.items()[i], at + "/" + std::to_string(i)); !d.empty())
+        return d;
+  }
+  if (y.IsMap()) {
+    if (y.size() != f.pairs().size()) return at + ": mapping size";
+    size_t i = 0;
+    for (const auto& kv : y) {
+      const auto& [fk, fv] = f.pairs()[i++];
+      if (std::string d = DifferenceAt(kv.first, fk, at + "/key"); !d.empty()) return d;
+      if (std::string d = DifferenceAt(kv.second, fv, at + "/" + fk.Scalar()); !d.empty()) return d;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string DifferenceFromYamlCpp(const YAML::Node& yaml_cpp, const FlatYaml& flat) {
+  return DifferenceAt(yaml_cpp, flat, "");
 }
 
 }  // namespace kapstok::config

@@ -17,6 +17,7 @@
 #define KAPSTOK_CONFIG_FLAT_YAML_H_
 
 #include <yaml-cpp/mark.h>
+#include <yaml-cpp/node/node.h>
 
 #include <optional>
 #include <string>
@@ -63,6 +64,11 @@ class FlatYaml {
 
 // Parses `yaml` when it is in the subset above; std::nullopt otherwise.
 std::optional<FlatYaml> ParseFlatYaml(std::string_view yaml);
+
+// Where `flat` differs from yaml-cpp's tree of the same document: the path
+// and what differs (mark, tag, kind, scalar, size), or "" when they are the
+// same. For the tests and the differential fuzzer (fuzz/flat_yaml_fuzzer.cc).
+std::string DifferenceFromYamlCpp(const YAML::Node& yaml_cpp, const FlatYaml& flat);
 
 }  // namespace kapstok::config
 
