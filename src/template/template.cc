@@ -16,12 +16,14 @@ using internal::Node;
 using internal::NodeKind;
 using internal::Template;
 
-// Points every static partial and parent tag in `nodes` at its template.
-// Unknown names are errors unless options say they render empty.
+// Points every static partial and parent tag in `nodes` at its template
+// (unknown names are errors unless options say they render empty), and
+// numbers every name part (NamePart::slot) from *next_slot on.
 class Linker {
  public:
-  Linker(const TemplateSet& set, const CompileOptions& options, DiagnosticSink* sink)
-      : set_(set), options_(options), sink_(sink) {}
+  Linker(const TemplateSet& set, const CompileOptions& options, DiagnosticSink* sink,
+         size_t* next_slot)
+      : set_(set), options_(options), sink_(sink), next_slot_(next_slot) {}
 
   bool Link(Template* t) {
     ok_ = true;
@@ -33,6 +35,7 @@ class Linker {
  private:
   void Nodes(std::vector<Node>* nodes) {
     for (Node& n : *nodes) {
+      for (internal::NamePart& part : n.path) part.slot = static_cast<uint32_t>((*next_slot_)++);
       if ((n.kind == NodeKind::kPartial || n.kind == NodeKind::kParent) && !n.dynamic) {
         n.target = set_.Find(n.text);
         if (n.target == nullptr && options_.missing_partial_is_error) Unknown(n);
@@ -55,6 +58,7 @@ class Linker {
   const TemplateSet& set_;
   const CompileOptions& options_;
   DiagnosticSink* sink_;
+  size_t* next_slot_;
   Template* t_ = nullptr;
   bool ok_ = true;
 };
@@ -118,14 +122,6 @@ class CycleFinder {
   bool ok_ = true;
 };
 
-// Numbers every name part in `nodes` (NamePart::slot) from *next on.
-void NumberNameParts(std::vector<Node>* nodes, size_t* next) {
-  for (Node& n : *nodes) {
-    for (internal::NamePart& part : n.path) part.slot = static_cast<uint32_t>((*next)++);
-    NumberNameParts(&n.children, next);
-  }
-}
-
 }  // namespace
 
 TemplateSet::~TemplateSet() = default;
@@ -145,10 +141,9 @@ std::unique_ptr<TemplateSet> TemplateSet::Compile(const std::map<std::string, So
   }
   // Linking needs every template parsed first: partials may refer to each
   // other in any order, and to themselves.
-  Linker linker(*set, options, sink);
+  Linker linker(*set, options, sink, &set->name_parts_);
   for (auto& [name, t] : set->templates_) ok = linker.Link(t.get()) && ok;
   if (!ok || !CycleFinder(sink).Check(set->templates_)) return nullptr;
-  for (auto& [name, t] : set->templates_) NumberNameParts(&t->nodes, &set->name_parts_);
   return set;
 }
 
