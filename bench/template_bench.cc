@@ -76,11 +76,11 @@ std::map<std::string, TemplateSet::Source> PageTemplates(const std::string& page
     <h2><a href="{{root}}{{url}}">{{title}}</a></h2>
     <p>{{summary}}</p>
     <p class="meta">{{type_label}} &middot; <time datetime="{{date}}">{{date}}</time> &middot; {{words}} woorden</p>
-    {{#tags.0}}
+    {{#has_tags}}
     <ul class="tags">
       {{#tags}}<li><a href="{{root}}kenmerken/{{slug}}.html">{{name}}</a></li>{{/tags}}
     </ul>
-    {{/tags.0}}
+    {{/has_tags}}
     {{^tags}}<p class="no-tags">Geen kenmerken</p>{{/tags}}
   </li>
 {{/items}}
@@ -154,6 +154,7 @@ Value PageView() {
                    .Set("type_label", "Interventie")
                    .Set("date", "2024-03-" + std::to_string(10 + i % 18))
                    .Set("words", 800 + 13 * i)
+                   .Set("has_tags", i % 4 != 0)
                    .Set("tags", tags));
   }
   view.Set("items", items);
