@@ -24,7 +24,7 @@ struct NamePart {
   uint32_t slot = 0;
 };
 
-enum class NodeKind {
+enum class NodeKind : uint8_t {
   kText,       // text, emitted as is (indented at line_starts)
   kVariable,   // {{name}}, HTML-escaped
   kUnescaped,  // {{{name}}} or {{&name}}
@@ -37,6 +37,9 @@ enum class NodeKind {
 
 struct Node {
   NodeKind kind = NodeKind::kText;
+  bool dynamic = false;     // kPartial/kParent: `path` names the template
+  bool standalone = false;  // kPartial/kParent/kBlock: the tag stood alone on its line
+  uint32_t pre_size = 0;    // see `pre`
   // kText: the static text. Otherwise the tag's name as written (without the
   // '*' of a dynamic name); for blocks the parameter name.
   std::string text;
@@ -44,10 +47,15 @@ struct Node {
   // current indentation is inserted there when the template is rendered as an
   // indented (standalone) partial.
   std::vector<uint32_t> line_starts;
+  // kText with line_starts inside a section (rendered once per item): the
+  // text with the indentation the linker expects it to render with (a
+  // standalone partial's or block's) inserted at every line start, in
+  // storage of the template set: `pre_size` bytes at `pre`, preceded by that
+  // indentation and then its size (a uint32_t, unaligned) ending at `pre`.
+  // Null when none. The renderer uses it only when the indentation matches.
+  const char* pre = nullptr;
   // Dotted name parts for lookups; empty for the implicit iterator ".".
   std::vector<NamePart> path;
-  bool dynamic = false;     // kPartial/kParent: `path` names the template
-  bool standalone = false;  // kPartial/kParent/kBlock: the tag stood alone on its line
   // kPartial/kParent/kBlock: the whitespace that preceded the standalone tag.
   std::string indent;
   // kBlock with a standalone opening tag: the indentation common to its body,

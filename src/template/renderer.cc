@@ -123,6 +123,14 @@ class Renderer {
 
   char* Text(const Node& n, std::string_view indent, char* w) {
     if (indent.empty() || n.line_starts.empty()) return out_->Append(w, n.text);
+    if (n.pre != nullptr) {
+      uint32_t size;
+      std::memcpy(&size, n.pre - sizeof size, sizeof size);
+      if (size == indent.size() &&
+          SameBytes(n.pre - sizeof size - size, indent.data(), indent.size())) {
+        return out_->Append(w, std::string_view(n.pre, n.pre_size));
+      }
+    }
     // Room for the text and every indentation at once, then plain copies.
     w = out_->Room(w, n.text.size() + n.line_starts.size() * indent.size());
     const char* text = n.text.data();

@@ -1,6 +1,7 @@
 #include "template/template.h"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 
 #include "base/text.h"
@@ -18,12 +19,21 @@ using internal::Template;
 
 // Points every static partial and parent tag in `nodes` at its template
 // (unknown names are errors unless options say they render empty), and
-// numbers every name part (NamePart::slot) from *next_slot on.
+// numbers every name part (NamePart::slot) from *next_slot on, and
+// pre-indents the text in sections of standalone partials and blocks
+// (Node::pre), so that the renderer copies list items' lines whole.
 class Linker {
  public:
+  // Pre-indented texts go into chunks of at least `chunk_size` bytes
+  // appended to *chunks.
   Linker(const TemplateSet& set, const CompileOptions& options, DiagnosticSink* sink,
-         size_t* next_slot)
-      : set_(set), options_(options), sink_(sink), next_slot_(next_slot) {}
+         size_t* next_slot, std::vector<std::unique_ptr<char[]>>* chunks, size_t chunk_size)
+      : set_(set),
+        options_(options),
+        sink_(sink),
+        next_slot_(next_slot),
+        chunks_(chunks),
+        chunk_size_(chunk_size) {}
 
   bool Link(Template* t) {
     ok_ = true;
@@ -40,8 +50,98 @@ class Linker {
         n.target = set_.Find(n.text);
         if (n.target == nullptr && options_.missing_partial_is_error) Unknown(n);
       }
+      PreIndent(n);
       Nodes(&n.children);
     }
+  }
+
+  // Pre-indents the text that tag `n` makes the renderer indent, for the
+  // indentation it gets when the template holding `n` renders unindented
+  // (a page, or a layout through a page's parent tag): a standalone
+  // partial's whole template, a standalone block's default content and,
+  // for a parent tag, each overriding block that replaces a standalone block
+  // of the parent. Only a guess: the renderer checks the indentation.
+  void PreIndent(Node& n) {
+    if (n.kind == NodeKind::kPartial && n.standalone && !n.indent.empty() &&
+        n.target != nullptr) {
+      // The set is still being built and nothing renders it yet.
+      Template* target = const_cast<Template*>(n.target);
+      Texts(&target->nodes, n.indent);
+    } else if (n.kind == NodeKind::kBlock && n.standalone) {
+      Texts(&n.children, BlockIndent(n));
+    } else if (n.kind == NodeKind::kParent && n.target != nullptr) {
+      for (Node& b : n.children) {
+        if (b.kind != NodeKind::kBlock) continue;
+        const Node* slot = FindBlock(n.target->nodes, b.text);
+        if (slot != nullptr && slot->standalone) Texts(&b.children, BlockIndent(*slot));
+      }
+    }
+  }
+
+  static const std::string& BlockIndent(const Node& block) {
+    return block.body_indent.empty() ? block.indent : block.body_indent;
+  }
+
+  // The first block named `name` in `nodes`, looking into sections and
+  // blocks but not into other templates.
+  static const Node* FindBlock(const std::vector<Node>& nodes, const std::string& name) {
+    for (const Node& n : nodes) {
+      if (n.kind == NodeKind::kBlock && n.text == name) return &n;
+      if (n.kind == NodeKind::kSection || n.kind == NodeKind::kInverted ||
+          n.kind == NodeKind::kBlock) {
+        if (const Node* found = FindBlock(n.children, name)) return found;
+      }
+    }
+    return nullptr;
+  }
+
+  // Gives every multi-line text within a section in `nodes` (sections
+  // render at the indentation of what holds them) that has none yet its
+  // text pre-indented by `indent`. Texts outside sections render once per
+  // page, so pre-indenting them would cost compile time to save as much
+  // render time.
+  void Texts(std::vector<Node>* nodes, const std::string& indent, bool in_section = false) {
+    if (indent.empty()) return;
+    for (Node& n : *nodes) {
+      if (n.kind == NodeKind::kSection || n.kind == NodeKind::kInverted) {
+        Texts(&n.children, indent, true);
+      } else if (in_section && n.kind == NodeKind::kText && !n.line_starts.empty() &&
+                 n.pre == nullptr) {
+        const size_t size = n.text.size() + n.line_starts.size() * indent.size();
+        const uint32_t indent_size = static_cast<uint32_t>(indent.size());
+        char* w = Allocate(indent.size() + sizeof indent_size + size);
+        std::memcpy(w, indent.data(), indent.size());
+        w += indent.size();
+        std::memcpy(w, &indent_size, sizeof indent_size);
+        w += sizeof indent_size;
+        n.pre = w;
+        n.pre_size = static_cast<uint32_t>(size);
+        size_t pos = 0;
+        for (uint32_t at : n.line_starts) {
+          std::memcpy(w, n.text.data() + pos, at - pos);
+          w += at - pos;
+          std::memcpy(w, indent.data(), indent.size());
+          w += indent.size();
+          pos = at;
+        }
+        std::memcpy(w, n.text.data() + pos, n.text.size() - pos);
+      }
+    }
+  }
+
+  // `size` bytes of pre-indented text storage; one chunk usually holds all
+  // of a set's.
+  char* Allocate(size_t size) {
+    if (room_ < size) {
+      const size_t chunk = std::max(size, chunk_size_);
+      chunks_->emplace_back(new char[chunk]);
+      next_ = chunks_->back().get();
+      room_ = chunk;
+    }
+    char* p = next_;
+    next_ += size;
+    room_ -= size;
+    return p;
   }
 
   void Unknown(const Node& n) {
@@ -59,6 +159,10 @@ class Linker {
   const CompileOptions& options_;
   DiagnosticSink* sink_;
   size_t* next_slot_;
+  std::vector<std::unique_ptr<char[]>>* chunks_;
+  size_t chunk_size_;
+  char* next_ = nullptr;  // the free bytes of chunks_->back()
+  size_t room_ = 0;
   Template* t_ = nullptr;
   bool ok_ = true;
 };
@@ -141,7 +245,11 @@ std::unique_ptr<TemplateSet> TemplateSet::Compile(const std::map<std::string, So
   }
   // Linking needs every template parsed first: partials may refer to each
   // other in any order, and to themselves.
-  Linker linker(*set, options, sink, &set->name_parts_);
+  // Pre-indented texts are copies of template text plus indentation: a
+  // chunk the size of all sources (plus some) usually holds them all.
+  size_t chunk_size = 1024;
+  for (const auto& [name, source] : sources) chunk_size += source.text.size();
+  Linker linker(*set, options, sink, &set->name_parts_, &set->pre_indented_, chunk_size);
   for (auto& [name, t] : set->templates_) ok = linker.Link(t.get()) && ok;
   if (!ok || !CycleFinder(sink).Check(set->templates_)) return nullptr;
   return set;

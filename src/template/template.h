@@ -85,6 +85,9 @@ class TemplateSet {
   TemplateSet() = default;
   std::map<std::string, std::unique_ptr<internal::Template>, std::less<>> templates_;
   size_t name_parts_ = 0;
+  // Storage for the texts the linker pre-indents (internal::Node::pre):
+  // chunks that never move once allocated.
+  std::vector<std::unique_ptr<char[]>> pre_indented_;
 };
 
 }  // namespace kapstok::tmpl

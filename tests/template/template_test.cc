@@ -105,6 +105,36 @@ TEST(TemplateTest, LayoutWithBlocksAndIndentedPartials) {
             "</html>\n");
 }
 
+// The linker pre-indents the text in sections of standalone partials and
+// blocks for the indentation it expects; any other indentation must still
+// come out right (the same partial at two depths, a page that is itself
+// indented).
+TEST(TemplateTest, IndentationOtherThanTheLinkersGuessStillApplies) {
+  Value v;
+  v.Set("xs", Value::List{"1", "2"});
+  std::map<std::string, std::string> partials = {
+      {"item", "{{#xs}}\n<li>\n{{.}}</li>\n{{/xs}}\n"},
+      {"wrap", "  {{>item}}\n"},
+  };
+  EXPECT_EQ(RenderString("a:\n  {{>item}}\nb:\n    {{>item}}\nc:\n{{>wrap}}\nd:\n  {{>wrap}}\n", v,
+                         partials),
+            "a:\n  <li>\n  1</li>\n  <li>\n  2</li>\n"
+            "b:\n    <li>\n    1</li>\n    <li>\n    2</li>\n"
+            "c:\n  <li>\n  1</li>\n  <li>\n  2</li>\n"
+            "d:\n    <li>\n    1</li>\n    <li>\n    2</li>\n");
+
+  partials = {
+      {"layout", "<ul>\n  {{$items}}\n  {{/items}}\n</ul>\n"},
+      {"page", "{{<layout}}\n{{$items}}\n{{#xs}}\n<li>\n{{.}}</li>\n{{/xs}}\n{{/items}}\n{{/layout}}\n"},
+  };
+  DiagnosticSink sink;
+  auto set = TemplateSet::CompileString("<div>\n  {{>page}}\n</div>\n", partials, &sink);
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(set->Render("page", v), "<ul>\n  <li>\n  1</li>\n  <li>\n  2</li>\n</ul>\n");
+  EXPECT_EQ(set->Render(TemplateSet::kMain, v),
+            "<div>\n  <ul>\n    <li>\n    1</li>\n    <li>\n    2</li>\n  </ul>\n</div>\n");
+}
+
 TEST(TemplateTest, GuardedRecursionRendersATree) {
   DiagnosticSink sink;
   auto set = TemplateSet::Compile(
