@@ -28,12 +28,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const kapstok::Diagnostic& d : sink.Sorted()) (void)kapstok::FormatHuman(d);
     return 0;
   }
-  static const Value* view = new Value(Value::Object{
-      {"name", Value("<script>alert(1)</script>")},
-      {"items", Value(Value::List{Value("a"), Value(1), Value(true)})},
-      {"empty", Value(Value::List{})},
-      {"nested", Value(Value::Object{{"name", Value("inner")}})},
-  });
+  static const Value* view = [] {
+    auto* v = new Value();
+    v->Set("name", Value("<script>alert(1)</script>"));
+    v->Set("items", Value(Value::List{Value("a"), Value(1), Value(true)}));
+    v->Set("empty", Value(Value::List{}));
+    v->Set("nested", Value().Set("name", Value("inner")));
+    return v;
+  }();
   std::string out = set->Render(TemplateSet::kMain, *view);
   return 0;
 }
