@@ -245,11 +245,10 @@ std::unique_ptr<TemplateSet> TemplateSet::Compile(const std::map<std::string, So
   }
   // Linking needs every template parsed first: partials may refer to each
   // other in any order, and to themselves.
-  // Pre-indented texts are copies of template text plus indentation: a
-  // chunk the size of all sources (plus some) usually holds them all.
-  size_t chunk_size = 1024;
-  for (const auto& [name, source] : sources) chunk_size += source.text.size();
-  Linker linker(*set, options, sink, &set->name_parts_, &set->pre_indented_, chunk_size);
+  // Pre-indented texts are the lines of list items: a kilobyte usually
+  // holds all of a set's.
+  constexpr size_t kChunkSize = 1024;
+  Linker linker(*set, options, sink, &set->name_parts_, &set->pre_indented_, kChunkSize);
   for (auto& [name, t] : set->templates_) ok = linker.Link(t.get()) && ok;
   if (!ok || !CycleFinder(sink).Check(set->templates_)) return nullptr;
   return set;
