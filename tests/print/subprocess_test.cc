@@ -10,7 +10,12 @@
 namespace kapstok::print {
 namespace {
 
-std::string TempLog() { return ::testing::TempDir() + "kapstok-subprocess-test.log"; }
+// One log per test: ctest runs the tests of this file as parallel processes,
+// and a shared log was truncated by one test while another read it.
+std::string TempLog() {
+  return ::testing::TempDir() + "kapstok-subprocess-" +
+         ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".log";
+}
 
 std::string Read(const std::string& path) {
   std::ifstream in(path);
