@@ -141,8 +141,12 @@ bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sin
       if (m.rows == type.id || m.columns == type.id) site_paths.insert(m.slug + "/index.html");
   }
   phase("dirty");
+  // Every page shows an unlisted page (all_html): the list, home and matrix
+  // pages too, and the sitemap is then made from the whole site.
   std::function<bool(const std::string&)> site_pages;
-  if (!site_paths.empty())
+  if (all_html)
+    site_pages = [](const std::string&) { return true; };
+  else if (!site_paths.empty())
     site_pages = [&](const std::string& path) { return site_paths.count(path) > 0; };
   stats_ = RebuildStats{};
   OutputFiles files =

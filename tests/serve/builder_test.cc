@@ -291,6 +291,28 @@ TEST_F(BuilderTest, TwoPagesAtOnceThenAFileAddedAndRemoved) {
   EXPECT_FALSE(sink.has_errors());
 }
 
+// A page of a type without a list page (`list: false`, like the handbook's
+// "pagina") appears in every page's frame (the footer), so a change to its
+// front matter re-renders every page, list and home pages included, and the
+// sitemap still lists them all.
+TEST_F(BuilderTest, FrontMatterEditOfAnUnlistedPageKeepsTheWholeSitemap) {
+  std::string config;
+  ASSERT_TRUE(fs_.ReadFile("kapstok.yaml", &config).ok());
+  config += "  pagina:\n    folder: paginas\n    name: Pagina\n    plural: Pagina's\n"
+            "    url: \"{slug}/\"\n    list: false\n";
+  fs_.AddFile("kapstok.yaml", config);
+  fs_.AddFile("content/paginas/colofon.md", "---\ntitle: Colofon\n---\nWie maakte dit.\n");
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink)) << testing::Printed(sink);
+  ExpectSameAsFullBuild(builder);
+  fs_.AddFile("content/paginas/colofon.md", "---\ntitle: Over dit boek\n---\nWie maakte dit.\n");
+  ASSERT_TRUE(builder.Rebuild({"content/paginas/colofon.md"}, &sink)) << testing::Printed(sink);
+  EXPECT_TRUE(builder.stats().patched);
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
 TEST_F(BuilderTest, UnknownChangesAreFoundByComparingText) {
   Builder builder(fs_, options_);
   DiagnosticSink sink;
