@@ -288,9 +288,13 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   phase("pages");
   stats_.phases += " (" + render_detail_ + ")";
   // Static files: all when the set may differ, else only the changed ones.
+  // A failed rebuild's files (pending_) count as changed too.
   std::set<std::string> changed_set(changed.begin(), changed.end());
+  changed_set.insert(pending_.begin(), pending_.end());
   for (const content::StaticFile& f : model->static_files()) {
-    if (!all_html && !changed.empty() && !changed_set.count("content/" + f.rel_path)) continue;
+    if (!all_html && !pending_all_ && !changed.empty() &&
+        !changed_set.count("content/" + f.rel_path))
+      continue;
     OutputFile out{f.rel_path, {}};
     if (Status s = fs_.ReadFile(f.source_path, &out.bytes); !s.ok()) {
       sink->Error({f.source_path, 0, 0}, s.message());

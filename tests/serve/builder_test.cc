@@ -313,6 +313,28 @@ TEST_F(BuilderTest, FrontMatterEditOfAnUnlistedPageKeepsTheWholeSitemap) {
   ExpectSameAsFullBuild(builder);
 }
 
+// A static file saved together with a broken page is published once the
+// page is fixed, although the fixing save names only the page.
+TEST_F(BuilderTest, StaticFileOfAFailedRebuildIsPublishedWithTheNextOne) {
+  fs_.AddFile("content/voorbeelden/plan.txt", "versie 1\n");
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  fs_.AddFile("content/voorbeelden/plan.txt", "versie 2\n");
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Koffie.", "bestaat-niet"));
+  DiagnosticSink broken;
+  EXPECT_FALSE(builder.Rebuild({"content/voorbeelden/plan.txt", "content/voorbeelden/wijkcafe.md"},
+                               &broken));
+  fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Koffie."));
+  DiagnosticSink fixed;
+  ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &fixed))
+      << testing::Printed(fixed);
+  ASSERT_TRUE(builder.site()->Find("voorbeelden/plan.txt"));
+  EXPECT_EQ(*builder.site()->Find("voorbeelden/plan.txt"), "versie 2\n");
+  builder.UpdateSearchIndex();
+  ExpectSameAsFullBuild(builder);
+}
+
 TEST_F(BuilderTest, UnknownChangesAreFoundByComparingText) {
   Builder builder(fs_, options_);
   DiagnosticSink sink;
