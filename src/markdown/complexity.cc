@@ -1,7 +1,5 @@
 #include "markdown/complexity.h"
 
-#include <algorithm>
-#include <cstdint>
 #include <string>
 
 #include "base/messages.h"
@@ -14,16 +12,24 @@ bool IsBlank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
+// "```" or "~~~" after at most three spaces: opens or closes a fenced code
+// block, whose text cmark never parses for links or emphasis.
+bool IsFence(std::string_view line) {
+  size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos || i > 3) return false;
+  return line.substr(i, 3) == "```" || line.substr(i, 3) == "~~~";
+}
+
 }  // namespace
 
 bool WithinInlineBudget(std::string_view body, SourceLocator* locator, int line_offset,
                         const std::string& path) {
   uint64_t total = 0;
-  uint64_t worst = 0;
+  uint64_t worst = 0, worst_links = 0, worst_emphasis = 0;
   int worst_line = 0;
-  uint64_t worst_links = 0, worst_emphasis = 0;
   uint64_t links = 0, emphasis = 0;
-  int block_line = 0;  // 1-based line of the current block's first line; 0 between blocks
+  int block_line = 0;  // 1-based first line of the current paragraph; 0 between them
+  bool in_fence = false;
   auto end_block = [&] {
     const uint64_t cost = links * emphasis;
     total += cost;
@@ -37,30 +43,45 @@ bool WithinInlineBudget(std::string_view body, SourceLocator* locator, int line_
     block_line = 0;
   };
   int line_no = 0;
-  size_t pos = 0;
-  while (pos <= body.size()) {
+  for (size_t pos = 0; pos <= body.size();) {
     size_t nl = body.find('\n', pos);
     if (nl == std::string_view::npos) nl = body.size();
-    std::string_view line = body.substr(pos, nl - pos);
+    const std::string_view line = body.substr(pos, nl - pos);
+    pos = nl + 1;
     ++line_no;
+    if (IsFence(line)) {
+      if (block_line != 0) end_block();
+      in_fence = !in_fence;
+      continue;
+    }
+    if (in_fence) continue;
     if (IsBlank(line)) {
       if (block_line != 0) end_block();
-    } else {
-      if (block_line == 0) block_line = line_no;
-      for (char c : line) {
-        if (c == '[') ++links;
-        else if (c == '*' || c == '_') ++emphasis;
+      continue;
+    }
+    if (block_line == 0) block_line = line_no;
+    for (char c : line) {
+      if (c == '[') {
+        ++links;
+      } else if (c == '*' || c == '_') {
+        ++emphasis;
       }
     }
-    pos = nl + 1;
   }
   if (block_line != 0) end_block();
-  if (total <= kMaxInlineCost) return true;
-  locator->Report(Severity::kError, {path, line_offset + worst_line, 1},
-                  Tr("markdown.too-complex",
-                     {std::to_string(worst_links), std::to_string(worst_emphasis)}),
-                  Tr("markdown.too-complex.hint"));
-  return false;
+  if (worst > kMaxParagraphCost) {
+    locator->Report(Severity::kError, {path, line_offset + worst_line, 1},
+                    Tr("markdown.too-complex",
+                       {std::to_string(worst_links), std::to_string(worst_emphasis)}),
+                    Tr("markdown.too-complex.hint"));
+    return false;
+  }
+  if (total > kMaxPageCost) {
+    locator->Report(Severity::kError, {path, line_offset + 1, 1}, Tr("markdown.too-complex-page"),
+                    Tr("markdown.too-complex-page.hint"));
+    return false;
+  }
+  return true;
 }
 
 }  // namespace kapstok::markdown

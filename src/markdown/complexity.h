@@ -16,13 +16,16 @@
 
 namespace kapstok::markdown {
 
-// The largest sum, over the body's blocks (runs of non-blank lines), of
-// '[' count × ('*' + '_') count that Render() parses: about 60 ms of cmark-gfm
-// at worst on the benchmark machine.
-inline constexpr uint64_t kMaxInlineCost = 4'000'000;
+// A paragraph (a run of non-blank lines outside fenced code) costs its '['
+// count × its '*' and '_' count. The most one paragraph may cost: about 60 ms
+// of cmark-gfm at worst on the benchmark machine.
+inline constexpr uint64_t kMaxParagraphCost = 4'000'000;
+// The most all paragraphs of one body may cost together (about 0.6 s at worst).
+inline constexpr uint64_t kMaxPageCost = 40'000'000;
 
-// True when `body` is within kMaxInlineCost. Otherwise reports an error at
-// the first line of the costliest block (line_offset added) and returns false.
+// True when `body` is within both budgets. Otherwise reports an error at the
+// costliest paragraph (or, for the page budget, at the body's first line;
+// line_offset added) and returns false.
 bool WithinInlineBudget(std::string_view body, SourceLocator* locator, int line_offset,
                         const std::string& path);
 

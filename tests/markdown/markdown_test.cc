@@ -208,6 +208,34 @@ TEST_F(MarkdownTest, RendersManyLinksAndEmphasisMarksSpreadOverParagraphs) {
   EXPECT_NE(out.html.find("<em>c</em>"), std::string::npos);
 }
 
+// Each paragraph within its own budget, but far too many of them: the page
+// as a whole is refused, at its first line.
+TEST_F(MarkdownTest, RefusesAPageWhoseParagraphsTogetherCostTooMuch) {
+  options_.line_offset = 3;
+  std::string md;
+  for (int p = 0; p < 40; ++p) {
+    for (int i = 0; i < 1000; ++i) md += "[a](b) *c* ";
+    md += "\n\n";
+  }
+  Rendered out = Run(md);
+  EXPECT_EQ(out.html, "");
+  ASSERT_EQ(sink_.Sorted().size(), 1u);
+  const Diagnostic d = sink_.Sorted()[0];
+  EXPECT_EQ(d.location.line, 4);
+  EXPECT_EQ(d.message,
+            "this page has too many links and emphasis marks ('*' or '_') in all to process safely");
+}
+
+// Fenced code is never parsed for links or emphasis, so it costs nothing.
+TEST_F(MarkdownTest, FencedCodeDoesNotCountAgainstTheBudget) {
+  std::string md = "```\n";
+  for (int i = 0; i < 3000; ++i) md += "a[i] = b_c * d_e;\n";
+  md += "```\n";
+  Rendered out = Run(md);
+  EXPECT_EQ(Printed(), "");
+  EXPECT_NE(out.html.find("<pre><code>"), std::string::npos);
+}
+
 TEST_F(MarkdownTest, GivesHeadingsUniqueStableIdsWithoutDiacritics) {
   Rendered out = Run("## Coördinatie\n\n## Coördinatie\n\n### Eigen kracht!\n\n## Coördinatie\n\n## ?\n");
   ASSERT_EQ(out.headings.size(), 5u);
