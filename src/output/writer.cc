@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <signal.h>
+
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -50,6 +52,29 @@ Status WriteFile(const fs::path& path, std::string_view bytes) {
 
 }  // namespace
 
+namespace {
+
+// Removes the staging and old folders ("<stem>.new-<pid>", "<stem>.old-<pid>")
+// that a build killed before its Commit() left beside the output folder:
+// those of processes that no longer run. A concurrent build's stay.
+void RemoveStaleSiblings(const fs::path& parent, const std::string& stem) {
+  std::error_code ec;
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::string_view rest;
+    for (const char* kind : {".new-", ".old-"})
+      if (name.rfind(stem + kind, 0) == 0) rest = std::string_view(name).substr(stem.size() + 5);
+    if (rest.empty() || rest.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    const long pid = std::strtol(std::string(rest).c_str(), nullptr, 10);
+    if (pid <= 0 || pid == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running
+    std::error_code ignored;
+    fs::remove_all(it->path(), ignored);
+  }
+}
+
+}  // namespace
+
 SiteWriter::SiteWriter(fs::path out, fs::path staging, fs::path old)
     : out_(std::move(out)), staging_(std::move(staging)), old_(std::move(old)) {}
 
@@ -66,6 +91,7 @@ Status SiteWriter::Open(const std::string& out_dir, std::unique_ptr<SiteWriter>*
   const std::string stem = "." + out.filename().string();
   fs::path staging = parent / (stem + ".new-" + std::to_string(::getpid()));
   fs::path old = parent / (stem + ".old-" + std::to_string(::getpid()));
+  RemoveStaleSiblings(parent, stem);
   fs::remove_all(staging, ec);
   fs::create_directory(staging, ec);
   if (ec) return Status::IOError(staging.string(), ec.message());
@@ -168,6 +194,7 @@ Status SiteWriter::Commit() {
     std::lock_guard<std::mutex> lock(mu_);
     if (!failure_.ok()) return failure_;
   }
+  if (committed_) return Status::InvalidArgument(out_.string(), "committed twice");
   // Swap: out -> old, staging -> out, remove old. A crash between the two
   // renames leaves the previous site at `old`, never a half-written `out`.
   bool had_old = fs::exists(out_, ec);

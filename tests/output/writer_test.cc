@@ -107,6 +107,37 @@ TEST_F(WriterTest, AbandonedWriterLeavesOldSiteAndNoStaging) {
   EXPECT_EQ(StagingFolders(dir_), 0u);
 }
 
+TEST_F(WriterTest, StreamedUnsafePathIsRefusedAndSpoilsTheCommit) {
+  fs::path site = dir_ / "site";
+  ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+  EXPECT_EQ(writer->Write("../x.html", "x").message(), "../x.html: unsafe output path");
+  EXPECT_FALSE(writer->Commit().ok());
+  writer.reset();
+  EXPECT_FALSE(fs::exists(dir_ / "x.html"));
+  EXPECT_EQ(Read(site / "index.html"), "old");
+  EXPECT_EQ(StagingFolders(dir_), 0u);
+}
+
+// A build killed before its commit leaves its staging folder; the next build
+// removes it (its process is gone), but not a running build's.
+TEST_F(WriterTest, OpenRemovesStagingFoldersOfBuildsThatDied) {
+  fs::path site = dir_ / "site";
+  fs::create_directories(dir_ / ".site.new-999999999/a");  // no such process
+  fs::create_directories(dir_ / ".site.old-999999999");
+  fs::create_directories(dir_ / ".site.new-1");  // pid 1 always runs
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+  EXPECT_FALSE(fs::exists(dir_ / ".site.new-999999999"));
+  EXPECT_FALSE(fs::exists(dir_ / ".site.old-999999999"));
+  EXPECT_TRUE(fs::exists(dir_ / ".site.new-1"));
+  ASSERT_TRUE(writer->Commit().ok());
+  EXPECT_FALSE(writer->Commit().ok());  // once only
+  EXPECT_TRUE(fs::exists(site));
+  fs::remove_all(dir_ / ".site.new-1");
+}
+
 TEST_F(WriterTest, StreamedDuplicateSpoilsTheCommit) {
   fs::path site = dir_ / "site";
   ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
