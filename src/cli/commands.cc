@@ -13,6 +13,7 @@
 #include "base/file_system.h"
 #include "base/messages.h"
 #include "config/config.h"
+#include "config/yaml_util.h"
 #include "cli/new.h"
 #include "cli/schema.h"
 #include "cli/serve.h"
@@ -83,16 +84,23 @@ void ChooseLanguage(const Flags& flags, const std::string& project_dir) {
     return;
   }
   // The site's language, read by the same parser the build uses. When
-  // kapstok.yaml is missing or broken the messages stay English; the command
-  // reports the problem itself.
+  // kapstok.yaml has errors, its site.language still counts if it is a plain
+  // value, so editors read the error report in their language; when the file
+  // is missing or not YAML, the messages stay English (the command reports it).
   const std::string path = JoinPath(project_dir, "kapstok.yaml");
   std::ifstream in(path, std::ios::binary);
   if (!in) return;
-  std::stringstream text;
-  text << in.rdbuf();
+  std::stringstream stream;
+  stream << in.rdbuf();
+  const std::string text = stream.str();
   DiagnosticSink scratch;
-  if (std::optional<config::SiteConfig> c = config::ParseConfig(text.str(), path, &scratch))
+  if (std::optional<config::SiteConfig> c = config::ParseConfig(text, path, &scratch)) {
     SetMessageLanguage(c->language);
+  } else if (std::optional<YAML::Node> root = config::LoadYaml(text, {path, text, 0}, &scratch)) {
+    const YAML::Node site = root->IsMap() ? (*root)["site"] : YAML::Node();
+    if (site.IsMap() && site["language"].IsScalar())
+      SetMessageLanguage(site["language"].Scalar());
+  }
 }
 
 namespace {

@@ -110,6 +110,18 @@ INSTANTIATE_TEST_SUITE_P(LanguagesAndFormats, CheckDiagnosticsTest,
 
 // Spot checks of the catalogue texts, so a regenerated golden file cannot
 // silently turn Dutch into English.
+// A broken kapstok.yaml does not cost the editor their language: its
+// site.language still chooses the messages.
+TEST(CheckDiagnosticsTest, ABrokenConfigStillReportsInTheSiteLanguage) {
+  TempProject project({std::string(kFixture) + "/content"});
+  testing::WriteFile(project.dir() / "kapstok.yaml",
+                     "site:\n  title: T\n  language: nl\ntypes:\n  x:\n    folder: xs\n"
+                     "    bogus: 1\n");
+  testing::RunResult r = RunKapstok(project.dir(), {"check"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("1 fout(en), 0 waarschuwing(en)\n"), std::string::npos) << r.err;
+}
+
 TEST(CheckDiagnosticsTest, DutchIsTheDefaultAndEnglishNeedsLangEn) {
   TempProject project({std::string(kFixture) + "/kapstok.yaml", std::string(kFixture) + "/content"});
   testing::RunResult nl = RunKapstok(project.dir(), {"check"});
