@@ -105,10 +105,6 @@ bool SiteModel::ReplacePages(std::vector<content::ParsedPage> sources, Diagnosti
                                  [&](const std::unique_ptr<Page>& q) { return q.get() == page; });
     std::unique_ptr<Page> owned = std::move(*in_pages);
     pages_.erase(in_pages);
-    change.order_changed = p.order.has_field != page->order.has_field ||
-                           p.order.numeric != page->order.numeric ||
-                           p.order.number != page->order.number || p.order.text != page->order.text ||
-                           p.order.title != page->order.title;
     page->src = std::move(p.src);
     page->order = std::move(p.order);
     page->relations = std::move(p.relations);

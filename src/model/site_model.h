@@ -82,7 +82,6 @@ struct ListIntro {
 struct PageChange {
   const Page* page = nullptr;
   bool front_matter_changed = false;
-  bool order_changed = false;               // its place among its type's pages moved
   size_t old_index = 0, new_index = 0;      // its place in PagesOfType before and after
   std::vector<const Page*> old_targets;     // its relation targets before the change
   std::vector<std::string> cited;           // citation ids of its Markdown

@@ -2,14 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "testing.h"
+
 namespace kapstok::model {
 namespace {
 
-std::string Printed(const DiagnosticSink& sink) {
-  std::string out;
-  for (const Diagnostic& d : sink.Sorted()) out += FormatHuman(d);
-  return out;
-}
+using testing::Printed;
 
 class SiteModelTest : public ::testing::Test {
  protected:
