@@ -163,18 +163,20 @@ void Builder::Retire(std::unique_ptr<model::SiteModel> model) {
   retiring_ = std::thread([m = std::move(model)]() mutable { m.reset(); });
 }
 
+void RebuildStats::EndPhase(const char* name, std::chrono::steady_clock::time_point* since) {
+  const auto now = std::chrono::steady_clock::now();
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s%s %.0f ms", phases.empty() ? "" : ", ", name,
+                std::chrono::duration<double, std::milli>(now - *since).count());
+  phases += buf;
+  *since = now;
+}
+
 bool Builder::Run(bool full, const std::vector<std::string>& changed, DiagnosticSink* sink) {
   const auto start = std::chrono::steady_clock::now();
   auto phase_start = start;
   stats_ = RebuildStats{};
-  auto phase = [&](const char* name) {
-    auto now = std::chrono::steady_clock::now();
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%s%s %.0f ms", stats_.phases.empty() ? "" : ", ", name,
-                  std::chrono::duration<double, std::milli>(now - phase_start).count());
-    stats_.phases += buf;
-    phase_start = now;
-  };
+  auto phase = [&](const char* name) { stats_.EndPhase(name, &phase_start); };
   stats_.full = full;
   status_ = Status();
   const std::string content_dir = JoinPath(options_.project_dir, "content");

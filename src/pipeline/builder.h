@@ -25,6 +25,7 @@
 #ifndef KAPSTOK_PIPELINE_BUILDER_H_
 #define KAPSTOK_PIPELINE_BUILDER_H_
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -54,6 +55,10 @@ struct RebuildStats {
   std::vector<std::string> rendered_paths;  // those pages' output paths, sorted
   double ms = 0;
   std::string phases;  // "load 12 ms, model 40 ms, ..." for timing reports
+
+  // Appends "<name> N ms" to `phases` for the time since *since, and moves
+  // *since to now (the next phase starts where this one ends).
+  void EndPhase(const char* name, std::chrono::steady_clock::time_point* since);
 };
 
 class Builder {

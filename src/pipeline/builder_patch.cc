@@ -47,14 +47,7 @@ bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sin
   const auto start = std::chrono::steady_clock::now();
   auto phase_start = start;
   RebuildStats stats;
-  auto phase = [&](const char* name) {
-    auto now = std::chrono::steady_clock::now();
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%s%s %.0f ms", stats.phases.empty() ? "" : ", ", name,
-                  std::chrono::duration<double, std::milli>(now - phase_start).count());
-    stats.phases += buf;
-    phase_start = now;
-  };
+  auto phase = [&](const char* name) { stats.EndPhase(name, &phase_start); };
   // Applies only when every changed file (and every file a failed rebuild
   // left behind) is an existing content page that still exists.
   std::set<std::string> paths = pending_;
