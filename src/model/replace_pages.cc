@@ -10,6 +10,17 @@
 
 namespace kapstok::model {
 
+namespace {
+
+// The backlink group of `relation` in `groups`, or groups->end().
+std::vector<Backlinks>::iterator FindGroup(std::vector<Backlinks>* groups,
+                                           const config::RelationDef* relation) {
+  return std::find_if(groups->begin(), groups->end(),
+                      [&](const Backlinks& b) { return b.relation == relation; });
+}
+
+}  // namespace
+
 // Backlinks of a target: groups ordered by (source type rank, relation
 // name), pages within a group in site order.
 void SiteModel::AddBacklinks(const Page* p) {
@@ -17,8 +28,7 @@ void SiteModel::AddBacklinks(const Page* p) {
     for (const Page* t : rr.targets) {
       Page* target = const_cast<Page*>(t);
       auto& groups = target->backlinks;
-      auto it = std::find_if(groups.begin(), groups.end(),
-                             [&](const Backlinks& b) { return b.relation == rr.def; });
+      auto it = FindGroup(&groups, rr.def);
       if (it == groups.end()) {
         auto before = [&](const Backlinks& b) {
           size_t rb = type_rank_.at(b.source_type), rp = type_rank_.at(p->type());
@@ -42,8 +52,7 @@ void SiteModel::RemoveBacklinks(const Page* p) {
     for (const Page* t : rr.targets) {
       Page* target = const_cast<Page*>(t);
       auto& groups = target->backlinks;
-      auto it = std::find_if(groups.begin(), groups.end(),
-                             [&](const Backlinks& b) { return b.relation == rr.def; });
+      auto it = FindGroup(&groups, rr.def);
       if (it == groups.end()) continue;
       it->pages.erase(std::remove(it->pages.begin(), it->pages.end(), p), it->pages.end());
       if (it->pages.empty()) groups.erase(it);
