@@ -3,6 +3,9 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 
+#include <dlfcn.h>
+
+#include <atomic>
 #include <cstring>
 #include <mutex>
 
@@ -31,19 +34,51 @@ ParserPtr NewGfmParser(int options) {
 
 // cmark-gfm 0.29 keeps its table of inline "special characters" in a
 // process global: while parsing inlines (inside cmark_parser_finish) each
-// parser adds its extensions' characters ('~', ':', 'w') and removes them
-// when done (blocks.c, finalize_document). Two threads finishing at once
-// race: one may parse "~~x~~" without strikethrough (github/cmark-gfm#176).
-// Emptying the extensions' character lists does not work around it (the
-// strikethrough delimiter lookup needs them; parsing then never ends), so
-// inline parsing is serialised. Block parsing (cmark_parser_feed) touches no
-// global state and stays parallel, as do our passes and HTML rendering.
+// parser adds its extensions' characters ('~' for strikethrough, ':' and 'w'
+// for autolinks) and removes them when done (blocks.c, finalize_document,
+// through cmark_manage_extensions_special_characters). Two threads finishing
+// at once race: one removes '~' while the other is still parsing "~~x~~"
+// (github/cmark-gfm#176, still open upstream).
+//
+// Every parser here has the same extensions (NewGfmParser is the only way
+// to make one), so the characters may as well stay in the table for the
+// life of the process. The library calls that function through its PLT, so
+// this definition in the program takes its place (ELF symbol
+// interposition): the first "add" runs the library's own function once,
+// every "remove" does nothing. Inline parsing then needs no lock and runs on
+// every thread. Should a future build of the library bind the call
+// internally, our function is never called, `interposed` stays false and
+// ParseDocument keeps serialising inline parsing as before; a test
+// (markdown thread_test) fails in that case so it does not go unnoticed.
 namespace {
-std::mutex inline_parse_mu;
+
+using ManageFn = void (*)(cmark_parser*, int);
+std::atomic<bool> interposed{false};
+std::mutex inline_parse_mu;  // used only while `interposed` is false
+
 }  // namespace
+}  // namespace kapstok::markdown
+
+extern "C" void cmark_manage_extensions_special_characters(cmark_parser* parser, int add) {
+  using kapstok::markdown::ManageFn;
+  if (!add) return;  // the characters stay: every parser uses them
+  static std::once_flag once;
+  std::call_once(once, [parser] {
+    // The library's own definition: the next one after this program's.
+    auto real = reinterpret_cast<ManageFn>(
+        dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+    if (real != nullptr) real(parser, 1);
+  });
+  kapstok::markdown::interposed.store(true, std::memory_order_release);
+}
+
+namespace kapstok::markdown {
+
+bool InlineParsingIsParallel() { return interposed.load(std::memory_order_acquire); }
 
 NodePtr ParseDocument(cmark_parser* parser, std::string_view text) {
   cmark_parser_feed(parser, text.data(), text.size());
+  if (interposed.load(std::memory_order_acquire)) return NodePtr(cmark_parser_finish(parser));
   std::lock_guard<std::mutex> lock(inline_parse_mu);
   return NodePtr(cmark_parser_finish(parser));
 }

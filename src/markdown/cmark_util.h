@@ -45,7 +45,15 @@ using CmarkString = std::unique_ptr<char, CmarkStringDeleter>;
 ParserPtr NewGfmParser(int options);
 
 // Parses `text` completely. Never returns null (cmark accepts any input).
+// Safe to call from many threads at once, each with its own parser.
 NodePtr ParseDocument(cmark_parser* parser, std::string_view text);
+
+// True once cmark-gfm has been seen calling Kapstok's replacement for its
+// special-character bookkeeping (see cmark_util.cc): from then on inline
+// parsing runs without a lock. False before the first ParseDocument, or if
+// the library does not let the replacement take effect (parsing is then
+// serialised: correct, only slower).
+bool InlineParsingIsParallel();
 
 inline bool IsBlock(cmark_node* node) {
   return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
