@@ -168,6 +168,7 @@ int RunBuild(const std::vector<std::string>& args, bool write) {
   options.drafts = flags->Has("drafts");
   options.pdf = flags->Has("pdf");
   options.write = write;
+  options.exiting = true;  // RunBuild's caller returns from main
   ChooseLanguage(*flags, options.project_dir);
   if (write && !SafeOutputFolder(options.project_dir, options.out_dir)) {
     std::fprintf(stderr,

@@ -201,6 +201,11 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   timer.Mark("commit");
   files = OutputFiles();
   writer.reset();
+  if (options.exiting) {
+    static model::SiteModel* left_to_the_os = nullptr;
+    delete left_to_the_os;  // a previous build's, should there be one
+    left_to_the_os = model.release();
+  }
   model.reset();
   timer.Mark("free");
   timer.Total("total");
