@@ -108,52 +108,55 @@ bool OnlyAdded(const std::string& before, const std::string& after) {
   return true;
 }
 
+// Pages show other pages only through their front matter (title, summary,
+// relations, fields, order): a page whose front matter is unchanged, only
+// its body, affects no other page. (model::SiteModel::ReplacePages computes
+// PageChange::front_matter_changed the same way for in-place rebuilds.)
+bool SameFrontMatter(const content::ParsedPage& a, const content::ParsedPage& b) {
+  return std::string_view(a.source).substr(0, a.body_offset) ==
+         std::string_view(b.source).substr(0, b.body_offset);
+}
+
 }  // namespace
 
-// The pages whose view shows a changed page P: P's relation targets (they
-// list P as a backlink), P's backlinks (they list P as a relation), pages
-// citing P and pages with a map field keyed by P; in the new model and in
-// the previous one, so a removed relation re-renders its old target too.
-std::set<std::string> Builder::DirtyPages(const model::SiteModel& model,
-                                          const std::set<std::string>& all_changed) const {
-  std::set<std::string> dirty = all_changed;
-  // Other pages show a page only through its front matter (title, summary,
-  // relations, order): a page whose front matter is unchanged, only its
-  // body, affects no other page.
-  std::set<std::string> changed;
-  for (const std::string& path : all_changed) {
-    const model::Page* now = model.FindByPath(path);
-    const model::Page* before = model_->FindByPath(path);
-    if (now && before && now->src.rel_path == path && before->src.rel_path == path &&
-        std::string_view(now->src.source).substr(0, now->src.body_offset) ==
-            std::string_view(before->src.source).substr(0, before->src.body_offset))
-      continue;
-    changed.insert(path);
+void Builder::AddShownBy(const model::SiteModel& model, const std::set<const model::Page*>& pages,
+                         std::set<std::string>* out) {
+  if (pages.empty()) return;
+  std::set<std::pair<std::string, std::string>> keys;  // (type id, page id) of `pages`
+  for (const model::Page* p : pages) {
+    keys.emplace(p->type()->id, p->id());
+    for (const model::ResolvedRelation& rr : p->relations)
+      for (const model::Page* t : rr.targets) out->insert(t->src.rel_path);
+    for (const model::Backlinks& b : p->backlinks)
+      for (const model::Page* t : b.pages) out->insert(t->src.rel_path);
   }
-  if (changed.empty()) return dirty;
+  for (const auto& q : model.pages()) {
+    for (const model::Page* s : q->sources)
+      if (pages.count(s)) out->insert(q->src.rel_path);
+    for (const config::FieldDef& f : q->type()->fields) {
+      if (f.type != config::FieldType::kMap) continue;
+      auto it = q->src.fields.find(f.name);
+      if (it == q->src.fields.end()) continue;
+      for (const auto& [key, items] : it->second.entries)
+        if (keys.count({f.keys, key})) out->insert(q->src.rel_path);
+    }
+  }
+}
+
+// The changed pages and, for those whose front matter changed, the pages
+// that show them (AddShownBy) in the new model and in the previous one: a
+// removed relation re-renders its old target, a removed citation or map key
+// the page that had it.
+std::set<std::string> Builder::DirtyPages(const model::SiteModel& model,
+                                          const std::set<std::string>& changed,
+                                          const std::set<std::string>& front_matter_changed) const {
+  std::set<std::string> dirty = changed;
   for (const model::SiteModel* m : std::vector<const model::SiteModel*>{&model, model_.get()}) {
     std::set<const model::Page*> pages;
-    for (const std::string& path : changed) {
-      const model::Page* p = m->FindByPath(path);
-      if (!p || p->src.rel_path != path || !p->type()) continue;  // home, list intro
-      pages.insert(p);
-      for (const model::ResolvedRelation& rr : p->relations)
-        for (const model::Page* t : rr.targets) dirty.insert(t->src.rel_path);
-      for (const model::Backlinks& b : p->backlinks)
-        for (const model::Page* t : b.pages) dirty.insert(t->src.rel_path);
-    }
-    for (const auto& q : m->pages()) {
-      for (const model::Page* s : q->sources)
-        if (pages.count(s)) dirty.insert(q->src.rel_path);
-      for (const config::FieldDef& f : q->type()->fields) {
-        if (f.type != config::FieldType::kMap) continue;
-        auto it = q->src.fields.find(f.name);
-        const config::TypeDef* keys = m->config().FindType(f.keys);
-        if (it == q->src.fields.end() || !keys) continue;
-        for (const auto& [key, items] : it->second.entries)
-          if (changed.count(keys->folder + "/" + key + ".md")) dirty.insert(q->src.rel_path);
-      }
-    }
+    for (const std::string& path : front_matter_changed)
+      if (const model::Page* p = m->FindByPath(path); p && p->src.rel_path == path && p->type())
+        pages.insert(p);
+    AddShownBy(*m, pages, &dirty);
   }
   return dirty;
 }
@@ -264,6 +267,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   for (const auto& [path, m] : fresh) changed_pages.insert(path);
   bool all_html = !reuse;
   bool site_pages = all_html || intros != intro_sources_;  // lists, matrices, home
+  std::set<std::string> front_matter_changed;  // of content pages, new ones included
   for (const std::string& path : changed_pages) {
     const model::Page* p = model->FindByPath(path);
     if (!p || p->src.rel_path != path || !p->type()) {
@@ -271,16 +275,13 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
       continue;
     }
     const model::Page* before = model_ ? model_->FindByPath(path) : nullptr;
-    bool same_front_matter =
-        before && before->src.rel_path == path &&
-        std::string_view(p->src.source).substr(0, p->src.body_offset) ==
-            std::string_view(before->src.source).substr(0, before->src.body_offset);
-    if (same_front_matter) continue;
+    if (before && before->src.rel_path == path && SameFrontMatter(p->src, before->src)) continue;
+    front_matter_changed.insert(path);
     site_pages = true;  // lists, home and matrices show titles, summaries and map fields
     if (!p->type()->list) all_html = true;  // its title is shown in every page's frame
   }
   std::set<std::string> dirty;
-  if (!all_html) dirty = DirtyPages(*model, changed_pages);
+  if (!all_html) dirty = DirtyPages(*model, changed_pages, front_matter_changed);
   auto views = std::make_unique<render::SharedViews>(*model, *theme_);
   phase("dirty");
   std::function<bool(const std::string&)> all_site_pages;

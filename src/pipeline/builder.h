@@ -106,8 +106,19 @@ class Builder {
   void Publish(OutputFiles files, bool all_new, bool full);
   bool LoadConfigAndTheme(DiagnosticSink* sink);
   std::string LinkUniverse(const content::LoadedContent& loaded) const;
+  // The single answer to "which pages show page P": adds to *out the
+  // content pages whose view shows the front matter of one of `pages` (of
+  // `model`): their relation targets (they list it as a backlink), their
+  // backlinks (they list it as a relation), pages citing them and pages with
+  // a map field keyed by them. List, home and matrix pages are not included.
+  static void AddShownBy(const model::SiteModel& model, const std::set<const model::Page*>& pages,
+                         std::set<std::string>* out);
+  // The content pages to render after a re-link: `changed` (pages whose
+  // Markdown was rendered afresh) and what shows those of them in
+  // `front_matter_changed`, in `model` and in model_ (the previous one).
   std::set<std::string> DirtyPages(const model::SiteModel& model,
-                                   const std::set<std::string>& changed) const;
+                                   const std::set<std::string>& changed,
+                                   const std::set<std::string>& front_matter_changed) const;
   void Retire(std::unique_ptr<model::SiteModel> model);
 
   const FileSystem& fs_;

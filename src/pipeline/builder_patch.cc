@@ -13,33 +13,6 @@
 
 namespace kapstok::pipeline {
 
-namespace {
-
-// The content pages whose view shows page P's front matter: its relation
-// targets (they list P as a backlink), its backlinks (they list P as a
-// relation), pages citing it and pages with a map field keyed by it.
-std::set<std::string> ShownBy(const model::SiteModel& model, const model::Page* p) {
-  std::set<std::string> out;
-  for (const model::ResolvedRelation& rr : p->relations)
-    for (const model::Page* t : rr.targets) out.insert(t->src.rel_path);
-  for (const model::Backlinks& b : p->backlinks)
-    for (const model::Page* t : b.pages) out.insert(t->src.rel_path);
-  for (const auto& q : model.pages()) {
-    for (const model::Page* s : q->sources)
-      if (s == p) out.insert(q->src.rel_path);
-    for (const config::FieldDef& f : q->type()->fields) {
-      if (f.type != config::FieldType::kMap || f.keys != p->type()->id) continue;
-      auto it = q->src.fields.find(f.name);
-      if (it == q->src.fields.end()) continue;
-      for (const auto& [key, items] : it->second.entries)
-        if (key == p->id()) out.insert(q->src.rel_path);
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
 bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sink,
                     bool* handled) {
   *handled = false;
@@ -105,10 +78,16 @@ bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sin
   stats.markdown_rendered = changes.size();
   phase("model");
 
-  // What shows the changed pages.
+  // What shows the changed pages. The model was patched in place, so unlike
+  // DirtyPages (a re-link) there is no previous model to ask what showed a
+  // page before: of the pages that show P (AddShownBy), only P's relation
+  // targets follow from P's own front matter (PageChange::old_targets keeps
+  // the old ones); its backlinks, citations and map keys come from other
+  // pages, which are either unchanged or in `changes` themselves.
   std::set<std::string> dirty;
+  std::set<const model::Page*> front_matter_changed;
   std::set<std::string> site_paths;
-  const size_t list_size = render::RenderOptions{}.list_page_size;
+  const size_t list_size = render::kListPageSize;
   bool all_html = false;
   for (const model::PageChange& c : changes) {
     const model::Page* p = c.page;
@@ -116,16 +95,15 @@ bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sin
     views_->Refresh(p);
     dirty.insert(p->src.rel_path);
     if (!c.front_matter_changed) continue;
+    front_matter_changed.insert(p);
     const config::TypeDef& type = *p->type();
     if (!type.list) all_html = true;  // its title is shown in every page's frame
     for (const model::Page* t : c.old_targets) dirty.insert(t->src.rel_path);
-    for (const std::string& path : ShownBy(*model_, p)) dirty.insert(path);
-    if (type.list) {
+    if (type.list) {  // the list pages from its old place to its new one shift
       size_t lo = std::min(c.old_index, c.new_index) / list_size;
       size_t hi = std::max(c.old_index, c.new_index) / list_size;
       for (size_t k = lo; k <= hi; ++k)
-        site_paths.insert(type.folder + "/" +
-                          (k == 0 ? "" : "pagina/" + std::to_string(k + 1) + "/") + "index.html");
+        site_paths.insert(render::ListPageUrl(type, k) + "index.html");
     }
     const config::SiteConfig& config = *config_;
     if (!type.list || (!config.menu.empty() && config.menu.front() == type.id))
@@ -133,6 +111,7 @@ bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sin
     for (const config::MatrixDef& m : config.matrices)
       if (m.rows == type.id || m.columns == type.id) site_paths.insert(m.slug + "/index.html");
   }
+  AddShownBy(*model_, front_matter_changed, &dirty);
   phase("dirty");
   // Every page shows an unlisted page (all_html): the list, home and matrix
   // pages too, and the sitemap is then made from the whole site.

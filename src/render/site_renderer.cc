@@ -22,6 +22,10 @@ std::string RenderWith(const Theme& theme, const std::string& name, const Value&
   return out;
 }
 
+std::string ListPageUrl(const config::TypeDef& type, size_t page_index) {
+  return type.folder + "/" + (page_index == 0 ? "" : "pagina/" + std::to_string(page_index + 1) + "/");
+}
+
 namespace {
 
 std::string IndexPath(const std::string& url) { return url + "index.html"; }
@@ -36,7 +40,7 @@ void RenderLists(const SharedViews& shared, const RenderOptions& options, Output
     const size_t n_pages = std::max<size_t>(1, (pages.size() + size - 1) / size);
     const model::ListIntro* intro = model.IntroFor(type.id);
     for (size_t k = 0; k < n_pages; ++k) {
-      std::string url = type.folder + "/" + (k == 0 ? "" : "pagina/" + std::to_string(k + 1) + "/");
+      std::string url = ListPageUrl(type, k);
       if (options.only_site_pages && !options.only_site_pages(IndexPath(url))) continue;
       std::string title = intro ? intro->title : type.plural;
       Value frame = shared.Frame(model::RootFor(url), k == 0 ? title : title + " (" + std::to_string(k + 1) + ")", type.id, url);
@@ -56,7 +60,7 @@ void RenderLists(const SharedViews& shared, const RenderOptions& options, Output
         for (size_t j = 0; j < n_pages; ++j) {
           Value p;
           p.Set("number", static_cast<int64_t>(j + 1));
-          p.Set("url", type.folder + "/" + (j == 0 ? "" : "pagina/" + std::to_string(j + 1) + "/"));
+          p.Set("url", ListPageUrl(type, j));
           p.Set("current", j == k);
           pager.Push(std::move(p));
         }

@@ -7,6 +7,7 @@
 #define KAPSTOK_RENDER_SITE_RENDERER_H_
 
 #include <functional>
+#include <string>
 
 #include "base/output_file.h"
 #include "model/site_model.h"
@@ -15,8 +16,16 @@
 
 namespace kapstok::render {
 
+// A type's list pages show its pages in site order, kListPageSize to a page.
+inline constexpr int kListPageSize = 100;
+
+// The URL (relative to the site root) of list page `page_index` (from 0) of
+// `type`: "<folder>/" for the first, then "<folder>/pagina/<index + 1>/".
+// kapstok serve uses it to find the list page that shows a page.
+std::string ListPageUrl(const config::TypeDef& type, size_t page_index);
+
 struct RenderOptions {
-  int list_page_size = 100;
+  int list_page_size = kListPageSize;
   // Called for every content page's `page` view before it renders, so later
   // stages (print) can add values such as a handout link.
   std::function<void(const model::Page&, tmpl::Value*)> decorate_page;
