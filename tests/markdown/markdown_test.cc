@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "fake_resolver.h"
+#include "markdown/passes.h"
 
 namespace kapstok::markdown {
 namespace {
@@ -37,6 +38,18 @@ class MarkdownTest : public ::testing::Test {
   Options options_;
   DiagnosticSink sink_;
 };
+
+TEST(AppendCollapsedTest, SqueezesEveryWhitespaceRunToOneSpaceAndKeepsOtherBytes) {
+  std::string out;
+  AppendCollapsed("  a\t\tb\n\r\v\fc  ", &out);
+  EXPECT_EQ(out, "a b c ");  // a leading run on empty output is dropped
+  AppendCollapsed(" \td", &out);
+  EXPECT_EQ(out, "a b c d");  // a run after the space already there is dropped
+  // Control bytes below '\t', '\x0e'-'\x1f' and UTF-8 bytes are not whitespace.
+  out = "x";
+  AppendCollapsed("\x01\x08 \x0e\x1f caf\xc3\xa9 \xa0", &out);
+  EXPECT_EQ(out, "x\x01\x08 \x0e\x1f caf\xc3\xa9 \xa0");
+}
 
 TEST_F(MarkdownTest, RewritesRelativeLinksAndKeepsAnchors) {
   Rendered out = Run(
