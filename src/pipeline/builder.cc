@@ -184,7 +184,10 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   status_ = Status();
   const std::string content_dir = JoinPath(options_.project_dir, "content");
   if (full) {
-    // Everything below points into the configuration: drop it all.
+    // Everything below points into the configuration: drop it all, and wait
+    // for the thread freeing an older model (Retire), whose pages point into
+    // config_ too, before LoadConfigAndTheme replaces config_ and theme_.
+    if (retiring_.joinable()) retiring_.join();
     views_.reset();
     model_.reset();
     memo_.clear();

@@ -147,7 +147,10 @@ class Builder {
   bool search_stale_ = false;
   RebuildStats stats_;
   std::string render_detail_;  // RenderPages' split, for RebuildStats::phases
-  std::thread retiring_;  // frees a replaced model off the rebuild's path
+  // Frees a replaced model off the rebuild's path. A model points into
+  // config_ (its pages' types and relation definitions): joined before a
+  // full build replaces config_ and theme_, and by the destructor.
+  std::thread retiring_;
 };
 
 }  // namespace kapstok::pipeline

@@ -311,6 +311,31 @@ TEST_F(BuilderTest, UnknownChangesAreFoundByComparingText) {
   ExpectSameAsFullBuild(builder);
 }
 
+// A re-link hands the previous model to a thread that frees it; a
+// configuration change right after replaces the configuration that model
+// points into only once that thread is done (run under ASan/TSan in CI).
+TEST_F(BuilderTest, ConfigChangeRightAfterARelink) {
+  Builder builder(fs_, options_);
+  DiagnosticSink sink;
+  ASSERT_TRUE(builder.BuildAll(&sink));
+  std::string config;
+  ASSERT_TRUE(fs_.ReadFile("kapstok.yaml", &config).ok());
+  for (int i = 0; i < 3; ++i) {
+    const std::string page = "content/voorbeelden/nieuw" + std::to_string(i) + ".md";
+    fs_.AddFile(page, WijkCafe("Nieuw."));
+    ASSERT_TRUE(builder.Rebuild({page}, &sink));
+    EXPECT_FALSE(builder.stats().patched);  // a new file: re-linked
+    const std::string title = "title: Testhandboek";
+    std::string edited = config;
+    edited.replace(edited.find(title), title.size(), title + " " + std::to_string(i));
+    fs_.AddFile("kapstok.yaml", edited);
+    ASSERT_TRUE(builder.Rebuild({"kapstok.yaml"}, &sink));
+    EXPECT_TRUE(builder.stats().full);
+    ExpectSameAsFullBuild(builder);
+  }
+  EXPECT_FALSE(sink.has_errors()) << testing::Printed(sink);
+}
+
 TEST_F(BuilderTest, TemplateChangeRebuildsEverything) {
   Builder builder(fs_, options_);
   DiagnosticSink sink;
