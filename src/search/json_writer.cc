@@ -1,6 +1,7 @@
 #include "search/json_writer.h"
 
 #include <charconv>
+#include <cstring>
 
 namespace kapstok::search {
 namespace {
@@ -36,6 +37,30 @@ void AppendCodePoint(uint32_t cp, std::string* out) {
 // Bytes that are copied as they are: printable ASCII but '"' and '\\'.
 bool IsPlain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
 
+// Whether all 8 bytes of `w` are plain (IsPlain), eight at a time: no byte
+// below 0x20 or from 0x7F up, none equal to '"' or '\\'.
+bool AllPlain(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  // (w + 0x01 per byte) sets a byte's high bit for 0x7F; w's own high bits
+  // are the bytes >= 0x80. No carries cross bytes once those are excluded.
+  const uint64_t high = w & kHigh;
+  const uint64_t low = (w - 0x20 * kOnes) & ~w & kHigh;           // a byte < 0x20
+  const uint64_t del = ((w & ~kHigh) + kOnes) & kHigh;             // a byte 0x7F (or 0xFF)
+  return (high | low | del | has_zero(w ^ ('"' * kOnes)) | has_zero(w ^ ('\\' * kOnes))) == 0;
+}
+
+// The end of the run of plain bytes that starts at `i`.
+size_t PlainRunEnd(std::string_view s, size_t i) {
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (!AllPlain(w)) break;
+  }
+  while (i < s.size() && IsPlain(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
 // The length of the UTF-8 sequence that lead byte `c` starts and the range
 // of its second byte (which excludes overlong forms, surrogates and code
 // points above U+10FFFF); 0 for bytes that start no sequence.
@@ -63,8 +88,7 @@ void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
   size_t i = 0;
   while (i < s.size()) {
-    size_t run = i;
-    while (run < s.size() && IsPlain(static_cast<unsigned char>(s[run]))) ++run;
+    const size_t run = PlainRunEnd(s, i);
     out->append(s.data() + i, run - i);
     i = run;
     if (i >= s.size()) break;

@@ -2,6 +2,8 @@
 
 #include <libstemmer.h>
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
 #include "base/text.h"
@@ -166,9 +168,16 @@ void AppendFolded(char32_t cp, const std::vector<std::string>& flat, std::string
   }
 }
 
-bool IsAsciiWordByte(unsigned char c) {
+constexpr bool IsAsciiWordByte(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
+
+// IsAsciiWordByte as a table over all byte values (false from 0x80 up).
+constexpr auto kAsciiWord = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = IsAsciiWordByte(static_cast<unsigned char>(c));
+  return t;
+}();
 
 // The next code point at *i if it is a word character (advancing *i), or
 // U+0000 without advancing. Invalid bytes (NextCodePoint's U+FFFD for one
@@ -176,7 +185,7 @@ bool IsAsciiWordByte(unsigned char c) {
 char32_t NextWordChar(std::string_view text, size_t* i) {
   unsigned char c = static_cast<unsigned char>(text[*i]);
   if (c < 0x80) {
-    if (!IsAsciiWordByte(c)) return 0;
+    if (!kAsciiWord[c]) return 0;
     ++*i;
     return c;
   }
@@ -199,10 +208,33 @@ std::string FoldWord(std::string_view word) {
 
 bool WordScanner::Next() {
   const auto& flat = FlatFoldTable();
-  while (pos_ < text_.size()) {
+  const size_t n = text_.size();
+  while (pos_ < n) {
+    const size_t start = pos_;
+    const unsigned char first = static_cast<unsigned char>(text_[pos_]);
+    if (first < 0x80) {
+      if (!kAsciiWord[first]) {  // an ASCII separator
+        ++pos_;
+        continue;
+      }
+      // Fast path: a word of ASCII letters and digits only (lower-cased by
+      // setting bit 0x20, which digits already have), folded once.
+      size_t end = pos_ + 1;
+      while (end < n && kAsciiWord[static_cast<unsigned char>(text_[end])]) ++end;
+      if (end == n || static_cast<unsigned char>(text_[end]) < 0x80) {
+        folded_.resize(end - start);
+        char* out = folded_.data();
+        for (size_t i = start; i < end; ++i) *out++ = static_cast<char>(text_[i] | 0x20);
+        pos_ = end;
+        begin_ = start;
+        end_ = end;
+        accented_ = false;
+        return true;
+      }
+      // Non-ASCII follows: the general path below reads the word again.
+    }
     // Skip separators: a code point that is no word character (or an
     // invalid byte) is consumed whole, as Tokenize did.
-    size_t start = pos_;
     char32_t cp = NextWordChar(text_, &pos_);
     if (cp == 0) {
       NextCodePoint(text_, &pos_);
@@ -221,7 +253,7 @@ bool WordScanner::Next() {
         AppendFolded(cp, flat, &folded_);
         AppendUtf8(LowerKeepAccent(cp), &lower_);
       }
-      if (pos_ >= text_.size()) break;
+      if (pos_ >= n) break;
       cp = NextWordChar(text_, &pos_);
       if (cp == 0) break;
     }

@@ -65,7 +65,7 @@ class WordScanner {
   }
   bool Next();
   std::string_view folded() const { return folded_; }
-  std::string_view lower() const { return lower_; }
+  std::string_view lower() const { return accented_ ? std::string_view(lower_) : folded(); }
   // True when lower() differs from folded() (the word has diacritics).
   bool accented() const { return accented_; }
   size_t begin() const { return begin_; }
@@ -74,7 +74,8 @@ class WordScanner {
  private:
   std::string_view text_;
   size_t pos_ = 0, begin_ = 0, end_ = 0;
-  std::string folded_, lower_;
+  std::string folded_;
+  std::string lower_;  // only meaningful when accented_ (else it equals folded_)
   bool accented_ = false;
 };
 

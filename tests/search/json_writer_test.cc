@@ -49,6 +49,29 @@ TEST(JsonWriterTest, MatchesNlohmannOnRandomBytes) {
   }
 }
 
+TEST(JsonWriterTest, MatchesNlohmannOnLongMostlyPlainStrings) {
+  // Long runs of plain bytes with an odd byte at any offset, so the writer's
+  // eight-bytes-at-a-time scan meets every special byte in every lane.
+  const unsigned char odd[] = {0x00, 0x1f, 0x20, '"', '\\', 0x7e, 0x7f, 0x80, 0xc3, 0xa9,
+                               0xe2, 0xff, '!', '#', '[', ']', 0x5b, 0x5d, 0x21, 0x23};
+  std::mt19937 rng(11);
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(rng() % 40, ' ');
+    for (char& c : s) c = static_cast<char>('A' + rng() % 58);
+    for (int k = rng() % 3; k > 0 && !s.empty(); --k) {
+      s[rng() % s.size()] = static_cast<char>(odd[rng() % sizeof odd]);
+    }
+    ASSERT_EQ(Written(s), Nlohmann(s)) << testing::PrintToString(s);
+  }
+  for (int b = 0; b < 256; ++b) {  // every byte value at every lane
+    for (int at = 0; at < 17; ++at) {
+      std::string s(17, 'x');
+      s[at] = static_cast<char>(b);
+      ASSERT_EQ(Written(s), Nlohmann(s)) << b << " at " << at;
+    }
+  }
+}
+
 TEST(JsonWriterTest, WritesUnsignedIntegers) {
   std::string out;
   AppendJsonUint(0, &out);

@@ -122,7 +122,8 @@ TEST(WordScannerTest, MatchesTheReferenceOnRandomText) {
   // scripts, separators and broken UTF-8.
   const std::string pieces[] = {"a", "Z", "7", " ", "-", "'", "é", "Ë", "ß", "Ĳ", "œ", "\xcc\x88",
                                 "α", "Я", "中", "한", "\xe2\x80\x94", "\xff", "\xc3", "\x80",
-                                "\xe2\x82", "\xf0\x9f\x98\x80", "\xc1\x81", "×"};
+                                "\xe2\x82", "\xf0\x9f\x98\x80", "\xc1\x81", "×", "Kracht",
+                                "a1B", "\t", "."};
   std::mt19937 rng(11);
   WordScanner reused;
   for (int n = 0; n < 5000; ++n) {
