@@ -4,7 +4,8 @@
 // environment each Mark() prints one line to stderr,
 //   timing: load   412.3 ms wall  790.1 ms cpu (1.92 cores)  98.2 ms sys  12.3k faults  140 MiB peak
 // so a slow, poorly parallel or memory-hungry stage shows at once; otherwise it does nothing
-// and costs two clock reads per stage. Owned by `base`; used by the pipeline.
+// and costs two clock reads per stage. It can also keep a one-line summary of the stages'
+// wall times (kapstok serve's RebuildStats::phases). Owned by `base`; used by the pipeline.
 #ifndef KAPSTOK_BASE_TIMING_H_
 #define KAPSTOK_BASE_TIMING_H_
 
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace kapstok {
@@ -29,15 +31,29 @@ inline bool TimingEnabled() {
 
 class StageTimer {
  public:
-  StageTimer() : enabled_(TimingEnabled()) { Reset(); }
+  // With a `summary`, every Mark() also appends "<stage> N ms" (wall time,
+  // ", " between stages) to *summary, timing enabled or not: kapstok serve
+  // reports its rebuild phases so. *summary must outlive the Mark() calls.
+  explicit StageTimer(std::string* summary = nullptr)
+      : enabled_(TimingEnabled()), summary_(summary) {
+    Reset();
+  }
 
   // Ends the stage that began at the previous Mark() (or construction) and
   // prints it when enabled. `stage` is a short name ("load", "model").
   void Mark(std::string_view stage) {
-    if (!enabled_) return;
+    if (!enabled_ && !summary_) return;
     const Clock::time_point wall = Clock::now();
-    Usage now = Sample();
     const double wall_ms = std::chrono::duration<double, std::milli>(wall - wall_).count();
+    wall_ = wall;
+    if (summary_) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, " %.0f ms", wall_ms);
+      if (!summary_->empty()) *summary_ += ", ";
+      summary_->append(stage).append(buf);
+    }
+    if (!enabled_) return;
+    Usage now = Sample();
     const double cpu_ms = now.cpu_ms - last_.cpu_ms;
     std::fprintf(stderr,
                  "timing: %-12.*s %8.1f ms wall %8.1f ms cpu (%.2f cores) %7.1f ms sys %6.1fk faults"
@@ -45,7 +61,6 @@ class StageTimer {
                  static_cast<int>(stage.size()), stage.data(), wall_ms, cpu_ms,
                  wall_ms > 0 ? cpu_ms / wall_ms : 0.0, now.sys_ms - last_.sys_ms,
                  (now.faults - last_.faults) / 1e3, now.peak_mib);
-    wall_ = wall;
     last_ = now;
   }
 
@@ -67,9 +82,9 @@ class StageTimer {
   };
 
   void Reset() {
-    if (!enabled_) return;
+    if (!enabled_ && !summary_) return;
     wall_ = start_wall_ = Clock::now();
-    last_ = start_ = Sample();
+    if (enabled_) last_ = start_ = Sample();
   }
 
   static Usage Sample() {
@@ -85,6 +100,7 @@ class StageTimer {
   }
 
   bool enabled_;
+  std::string* summary_;
   Clock::time_point wall_, start_wall_;
   Usage last_, start_;
 };

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "base/text.h"
+#include "base/timing.h"
 #include "content/loader.h"
 #include "pipeline/search_docs.h"
 #include "pipeline/stages.h"
@@ -166,20 +167,11 @@ void Builder::Retire(std::unique_ptr<model::SiteModel> model) {
   retiring_ = std::thread([m = std::move(model)]() mutable { m.reset(); });
 }
 
-void RebuildStats::EndPhase(const char* name, std::chrono::steady_clock::time_point* since) {
-  const auto now = std::chrono::steady_clock::now();
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s%s %.0f ms", phases.empty() ? "" : ", ", name,
-                std::chrono::duration<double, std::milli>(now - *since).count());
-  phases += buf;
-  *since = now;
-}
-
 bool Builder::Run(bool full, const std::vector<std::string>& changed, DiagnosticSink* sink) {
   const auto start = std::chrono::steady_clock::now();
-  auto phase_start = start;
   stats_ = RebuildStats{};
-  auto phase = [&](const char* name) { stats_.EndPhase(name, &phase_start); };
+  StageTimer timer(&stats_.phases);  // KAPSTOK_TIMING=1: on stderr too
+  auto phase = [&](const char* name) { timer.Mark(name); };
   stats_.full = full;
   status_ = Status();
   const std::string content_dir = JoinPath(options_.project_dir, "content");

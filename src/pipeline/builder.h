@@ -54,11 +54,7 @@ struct RebuildStats {
   bool patched = false;         // the model was patched in place
   std::vector<std::string> rendered_paths;  // those pages' output paths, sorted
   double ms = 0;
-  std::string phases;  // "load 12 ms, model 40 ms, ..." for timing reports
-
-  // Appends "<name> N ms" to `phases` for the time since *since, and moves
-  // *since to now (the next phase starts where this one ends).
-  void EndPhase(const char* name, std::chrono::steady_clock::time_point* since);
+  std::string phases;  // "load 12 ms, model 40 ms, ..." (a StageTimer's summary)
 };
 
 class Builder {

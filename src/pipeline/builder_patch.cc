@@ -5,9 +5,9 @@
 #include "pipeline/builder.h"
 
 #include <chrono>
-#include <cstdio>
 
 #include "base/text.h"
+#include "base/timing.h"
 #include "content/loader.h"
 #include "render/site_renderer.h"
 
@@ -18,9 +18,9 @@ bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sin
   *handled = false;
   if (!model_ || !views_ || !theme_ || !site_ || pending_all_) return false;
   const auto start = std::chrono::steady_clock::now();
-  auto phase_start = start;
   RebuildStats stats;
-  auto phase = [&](const char* name) { stats.EndPhase(name, &phase_start); };
+  StageTimer timer(&stats.phases);  // KAPSTOK_TIMING=1: on stderr too
+  auto phase = [&](const char* name) { timer.Mark(name); };
   // Applies only when every changed file (and every file a failed rebuild
   // left behind) is an existing content page that still exists.
   std::set<std::string> paths = pending_;

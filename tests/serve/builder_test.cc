@@ -13,6 +13,7 @@ namespace kapstok::pipeline {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::MatchesRegex;
 
 TEST_F(BuilderTest, FullBuildEqualsBuild) {
   Builder builder(fs_, options_);
@@ -21,6 +22,9 @@ TEST_F(BuilderTest, FullBuildEqualsBuild) {
   EXPECT_TRUE(builder.stats().full);
   EXPECT_EQ(builder.stats().files_parsed, 7u);
   EXPECT_FALSE(builder.search_stale());
+  EXPECT_THAT(builder.stats().phases,
+              MatchesRegex("load [0-9]+ ms, model [0-9]+ ms, dirty [0-9]+ ms, pages [0-9]+ ms "
+                           "\\(html .* ms\\), site [0-9]+ ms, remember [0-9]+ ms"));
   ExpectSameAsFullBuild(builder);
 }
 
@@ -35,6 +39,8 @@ TEST_F(BuilderTest, BodyEditRendersThePageAndWhatShowsIt) {
   EXPECT_TRUE(st.patched);
   EXPECT_EQ(st.files_parsed, 1u);
   EXPECT_EQ(st.markdown_rendered, 1u);
+  EXPECT_THAT(st.phases, MatchesRegex("load [0-9]+ ms, model [0-9]+ ms, dirty [0-9]+ ms, "
+                                      "pages [0-9]+ ms \\(html .* ms\\), site [0-9]+ ms"));
   // Only the body changed: no other page shows it.
   EXPECT_THAT(st.rendered_paths, ElementsAre("voorbeelden/wijkcafe/index.html"));
   EXPECT_NE(builder.site()->Find("voorbeelden/wijkcafe/index.html")->find("Thee in de wijk."),
