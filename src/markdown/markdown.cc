@@ -90,6 +90,7 @@ Rendered Render(std::string_view markdown, const Options& options, const LinkRes
   ResolveLinks(nodes.links, out.headings, ctx);
   ReplaceCitations(nodes.citation_texts, ctx, &out.citations);
   ExtractText(document.get(), out.headings, &out.plain_text, &out.sections);
+  if (!options.keep_plain_text) std::string().swap(out.plain_text);
   EmitHeadingIds(nodes.headings, out.headings);
   WrapTables(nodes.tables);
   out.html = RenderHtml(document.get(), parser.get(), options);

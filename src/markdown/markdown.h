@@ -67,6 +67,7 @@ struct Options {
   int line_offset = 0;      // lines before the body in the file (front matter)
   bool allow_html = false;  // raw HTML passes through only when true
   bool inline_only = false; // a single paragraph renders without its <p> wrapper
+  bool keep_plain_text = false;  // fill Rendered::plain_text (tests, tools)
   // Optional: the whole file, to show source lines in diagnostics (else the
   // body's lines are shown). A view, not a copy (Options is copied for every
   // field of every page): the text must outlive the Render() call.
@@ -82,13 +83,15 @@ struct Rendered {
   std::vector<std::string> citations;
   std::vector<Section> sections;
   // The whole body as plain text: no markup, blocks separated by one space.
+  // Only with Options::keep_plain_text; the site uses `sections`, which hold
+  // the same text cut at the headings (keeping both cost a site of 10,000
+  // pages some 40 MB).
   std::string plain_text;
 };
 
 // Renders `markdown` (a page body, UTF-8; invalid bytes become U+FFFD) to
-// HTML. Thread-safe: may be called from many threads at once (cmark-gfm's
-// inline parsing step is serialised internally, see cmark_util.cc; the rest
-// runs in parallel). Kapstok's passes are linear in the input. Never throws.
+// HTML. Thread-safe: may be called from many threads at once (see
+// cmark_util.cc for how cmark-gfm's one piece of global state is handled). Kapstok's passes are linear in the input. Never throws.
 // Problems go to `sink` (may be null), each at file:line:col with the source
 // line, in words from the message catalogue (base/messages.h):
 //   - error: a relative link the resolver rejects (column of the destination);

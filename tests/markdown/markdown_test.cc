@@ -23,6 +23,7 @@ class MarkdownTest : public ::testing::Test {
     resolver_.sources["movisie2013"] = Citation{"../../bronnen/movisie2013/", "Movisie, 2013"};
     resolver_.sources["baart2004"] = Citation{"../../bronnen/baart2004/", "Baart, 2004"};
     options_.path = "content/praktijkvoorbeelden/x.md";
+    options_.keep_plain_text = true;
   }
 
   Rendered Run(std::string_view md) { return Render(md, options_, resolver_, &sink_); }
@@ -49,6 +50,17 @@ TEST(AppendCollapsedTest, SqueezesEveryWhitespaceRunToOneSpaceAndKeepsOtherBytes
   out = "x";
   AppendCollapsed("\x01\x08 \x0e\x1f caf\xc3\xa9 \xa0", &out);
   EXPECT_EQ(out, "x\x01\x08 \x0e\x1f caf\xc3\xa9 \xa0");
+}
+
+TEST_F(MarkdownTest, KeepsThePlainTextOnlyWhenAsked) {
+  Rendered kept = Run("## Kop\n\nTekst *vet*.\n");
+  EXPECT_EQ(kept.plain_text, "Kop Tekst vet.");
+  options_.keep_plain_text = false;
+  Rendered dropped = Run("## Kop\n\nTekst *vet*.\n");
+  EXPECT_EQ(dropped.plain_text, "");
+  ASSERT_EQ(dropped.sections.size(), 1u);  // the sections still have the text
+  EXPECT_EQ(dropped.sections[0].heading, "Kop");
+  EXPECT_EQ(dropped.sections[0].text, "Tekst vet.");
 }
 
 TEST_F(MarkdownTest, RewritesRelativeLinksAndKeepsAnchors) {

@@ -25,6 +25,7 @@ TEST(MarkdownThreadTest, RendersTheSameFromManyThreads) {
   }
   Options options;
   options.path = "x.md";
+  options.keep_plain_text = true;
   DiagnosticSink sink;
   const Rendered expected = Render(md, options, resolver, &sink);
   ASSERT_NE(expected.html.find("<del>weg</del>"), std::string::npos);
