@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -234,6 +235,43 @@ TEST_F(DiskBuildTest, StreamedSiteEqualsTheBuildInMemory) {
     EXPECT_EQ(bytes, f->bytes) << rel;
   }
   EXPECT_EQ(on_disk, memory.output.size());
+}
+
+// More than render::kListPageSize pages of a type: list pages of 100 at
+// render::ListPageUrl ("voorbeelden/", "voorbeelden/pagina/2/"), each with a
+// pager whose links resolve.
+TEST(BuildTest, ListPagesOfAHundredWithAPager) {
+  MemoryFileSystem fs = FixtureFs("valid-basic");
+  for (int i = 1; i <= 150; ++i) {
+    char id[8];
+    std::snprintf(id, sizeof id, "v%03d", i);
+    fs.AddFile("content/voorbeelden/" + std::string(id) + ".md",
+               "---\ntitle: Voorbeeld " + std::string(id) +
+                   "\nsamenvatting: Een voorbeeld.\nkenmerken: [samenwerken]\n---\nTekst.\n");
+  }
+  DiagnosticSink sink;
+  BuildResult r = BuildInMemory(fs, &sink);
+  ASSERT_EQ(Printed(sink), "");
+  const OutputFile* first = FindFile(r.output, "voorbeelden/index.html");
+  const OutputFile* second = FindFile(r.output, "voorbeelden/pagina/2/index.html");
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(FindFile(r.output, "voorbeelden/pagina/3/index.html"), nullptr);
+  EXPECT_EQ(FindFile(r.output, "kenmerken/pagina/2/index.html"), nullptr);
+  // 151 voorbeelden in title order: "De buurtkamer" and v001..v099 on the
+  // first list page, v100..v150 on the second.
+  EXPECT_THAT(first->bytes, HasSubstr(">Voorbeeld v099<"));
+  EXPECT_THAT(first->bytes, Not(HasSubstr(">Voorbeeld v100<")));
+  EXPECT_THAT(second->bytes, HasSubstr(">Voorbeeld v100<"));
+  EXPECT_THAT(second->bytes, HasSubstr(">Voorbeeld v150<"));
+  EXPECT_THAT(second->bytes, HasSubstr("<span aria-current=\"page\">2</span>"));
+  for (const OutputFile* f : {first, second}) {
+    std::set<std::string> links = InternalLinks(*f);
+    EXPECT_TRUE(links.count("voorbeelden/index.html")) << f->path;
+    EXPECT_TRUE(links.count("voorbeelden/pagina/2/index.html") || f == second) << f->path;
+    for (const std::string& link : links)
+      EXPECT_NE(FindFile(r.output, link), nullptr) << f->path << " links to missing " << link;
+  }
 }
 
 }  // namespace
