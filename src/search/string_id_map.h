@@ -1,8 +1,9 @@
 // StringIdMap: an insert-only hash map from strings to uint32_t ids for the
 // search stage's per-word hot loop (one lookup per word of every page).
-// Keys are copied into one arena; slots are a flat array probed linearly,
-// so a lookup touches one or two cache lines and allocates nothing.
-// Owned by `search`.
+// Slots are a flat array probed linearly. A key of up to 16 bytes is held
+// in its slot as two 64-bit words read from its bytes (with its length they
+// determine it), so looking up a word touches one slot and calls no memcmp;
+// longer keys are compared against a copy in an arena. Owned by `search`.
 #ifndef KAPSTOK_SEARCH_STRING_ID_MAP_H_
 #define KAPSTOK_SEARCH_STRING_ID_MAP_H_
 
@@ -21,89 +22,136 @@ class StringIdMap {
   // next Insert.
   const uint32_t* Find(std::string_view key) const {
     if (slots_.empty()) return nullptr;
-    const uint64_t h = Hash(key);
-    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+    const Key k = MakeKey(key);
+    for (size_t i = k.hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.offset == kEmpty) return nullptr;
-      if (s.hash == h && Equals(s, key)) return &s.value;
+      if (s.length == kEmpty) return nullptr;
+      if (Matches(s, k, key)) return &s.value;
     }
   }
 
   // Stores key -> value unless `key` is present; returns the stored value
   // and whether it was inserted.
   std::pair<uint32_t, bool> Insert(std::string_view key, uint32_t value) {
-    if ((size_ + 1) * 2 > slots_.size()) Grow();
-    const uint64_t h = Hash(key);
-    size_t i = h & mask_;
+    if ((entries_.size() + 1) * 2 > slots_.size()) Grow();
+    const Key k = MakeKey(key);
+    size_t i = k.hash & mask_;
     for (;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.offset == kEmpty) break;
-      if (s.hash == h && Equals(s, key)) return {s.value, false};
+      if (s.length == kEmpty) break;
+      if (Matches(s, k, key)) return {s.value, false};
     }
-    slots_[i] = {h, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(key.size()), value};
+    const uint32_t offset = static_cast<uint32_t>(arena_.size());
     arena_.append(key);
-    ++size_;
+    slots_[i] = {k.a, key.size() <= kInline ? k.b : offset, static_cast<uint32_t>(key.size()),
+                 value};
+    entries_.push_back({offset, static_cast<uint32_t>(key.size()), value, k.hash});
     return {value, true};
   }
 
-  size_t size() const { return size_; }
+  size_t size() const { return entries_.size(); }
 
-  // Calls fn(key, value) for every entry, in no particular order.
+  // Calls fn(key, value) for every entry, in insertion order. The keys view
+  // the map's arena (valid while the map lives and is not inserted into).
   template <typename Fn>
   void ForEach(Fn&& fn) const {
-    for (const Slot& s : slots_)
-      if (s.offset != kEmpty) fn(std::string_view(arena_).substr(s.offset, s.length), s.value);
+    for (const Entry& e : entries_) fn(std::string_view(arena_).substr(e.offset, e.length), e.value);
   }
 
  private:
   static constexpr uint32_t kEmpty = UINT32_MAX;
+  static constexpr size_t kInline = 16;
+  static constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+
+  // A key's identity in a slot: up to 16 bytes, `a` and `b` are read from
+  // its bytes such that (length, a, b) determine it; longer keys have their
+  // hash in `a` and their arena offset in `b`.
   struct Slot {
-    uint64_t hash;
-    uint32_t offset = kEmpty;  // of the key in arena_
-    uint32_t length;
+    uint64_t a;
+    uint64_t b;
+    uint32_t length = kEmpty;  // kEmpty: a free slot
     uint32_t value;
   };
+  struct Key {
+    uint64_t a, b, hash;
+  };
+  struct Entry {
+    uint32_t offset, length, value;
+    uint64_t hash;
+  };
 
-  static uint64_t Hash(std::string_view key) {
-    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    uint64_t h = key.size() * kMul;
-    size_t i = 0;
-    for (; i + 8 <= key.size(); i += 8) {
-      uint64_t chunk;
-      std::memcpy(&chunk, key.data() + i, 8);
-      h = (h ^ chunk) * kMul;
-      h ^= h >> 29;
-    }
-    if (i < key.size()) {
-      uint64_t chunk = 0;
-      std::memcpy(&chunk, key.data() + i, key.size() - i);
-      h = (h ^ chunk) * kMul;
-    }
+  static uint64_t Load(const char* p, size_t n) {  // n <= 8
+    uint64_t v = 0;
+    std::memcpy(&v, p, n);
+    return v;
+  }
+  static uint64_t Mix(uint64_t h) {
     h ^= h >> 32;
     h *= kMul;
     return h ^ (h >> 29);
   }
 
-  bool Equals(const Slot& s, std::string_view key) const {
-    return s.length == key.size() && std::memcmp(arena_.data() + s.offset, key.data(), s.length) == 0;
+  // For up to 16 bytes: two (possibly overlapping) reads that cover every
+  // byte, so equal (length, a, b) means equal keys.
+  static Key MakeKey(std::string_view key) {
+    const char* p = key.data();
+    const size_t n = key.size();
+    uint64_t a, b;
+    if (n > kInline) {
+      const uint64_t h = LongHash(key);
+      return {h, 0, h};
+    }
+    if (n >= 8) {
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+      uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      a = lo;
+      b = hi;
+    } else if (n > 0) {
+      a = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
+          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+      b = 0;
+    } else {
+      a = b = 0;
+    }
+    return {a, b, Mix((a ^ (b * kMul) ^ n) * kMul)};
+  }
+
+  static uint64_t LongHash(std::string_view key) {
+    uint64_t h = key.size() * kMul;
+    size_t i = 0;
+    for (; i + 8 <= key.size(); i += 8) {
+      h = (h ^ Load(key.data() + i, 8)) * kMul;
+      h ^= h >> 29;
+    }
+    if (i < key.size()) h = (h ^ Load(key.data() + i, key.size() - i)) * kMul;
+    return Mix(h);
+  }
+
+  bool Matches(const Slot& s, const Key& k, std::string_view key) const {
+    if (s.length != key.size() || s.a != k.a) return false;
+    if (key.size() <= kInline) return s.b == k.b;
+    return std::memcmp(arena_.data() + s.b, key.data(), key.size()) == 0;
   }
 
   void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots_.assign(slots_.empty() ? 1024 : slots_.size() * 2, Slot{});
     mask_ = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.offset == kEmpty) continue;
-      size_t i = s.hash & mask_;
-      while (slots_[i].offset != kEmpty) i = (i + 1) & mask_;
-      slots_[i] = s;
+    for (const Entry& e : entries_) {
+      size_t i = e.hash & mask_;
+      while (slots_[i].length != kEmpty) i = (i + 1) & mask_;
+      const Key k = MakeKey(std::string_view(arena_).substr(e.offset, e.length));
+      slots_[i] = {k.a, e.length <= kInline ? k.b : e.offset, e.length, e.value};
     }
   }
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
-  size_t size_ = 0;
-  std::string arena_;
+  std::vector<Entry> entries_;  // in insertion order
+  std::string arena_;           // every key's bytes
 };
 
 }  // namespace kapstok::search
