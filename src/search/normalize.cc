@@ -219,12 +219,19 @@ bool WordScanner::Next() {
       }
       // Fast path: a word of ASCII letters and digits only (lower-cased by
       // setting bit 0x20, which digits already have), folded once.
-      size_t end = pos_ + 1;
-      while (end < n && kAsciiWord[static_cast<unsigned char>(text_[end])]) ++end;
-      if (end == n || static_cast<unsigned char>(text_[end]) < 0x80) {
-        folded_.resize(end - start);
-        char* out = folded_.data();
-        for (size_t i = start; i < end; ++i) *out++ = static_cast<char>(text_[i] | 0x20);
+      // The buffer can hold the rest of the text, so the run is copied
+      // while it is scanned.
+      if (folded_.size() < n - start) folded_.resize(n - start);
+      char* out = folded_.data();
+      size_t end = start;
+      unsigned char c = first;
+      do {
+        *out++ = static_cast<char>(c | 0x20);
+        if (++end == n) break;
+        c = static_cast<unsigned char>(text_[end]);
+      } while (kAsciiWord[c]);
+      if (end == n || c < 0x80) {
+        folded_view_ = std::string_view(folded_.data(), end - start);
         pos_ = end;
         begin_ = start;
         end_ = end;
@@ -240,27 +247,29 @@ bool WordScanner::Next() {
       NextCodePoint(text_, &pos_);
       continue;
     }
-    folded_.clear();
+    std::string& folded = slow_folded_;
+    folded.clear();
     lower_.clear();
     bool ascii = true;
     for (;;) {
       if (cp < 0x80) {
         const char c = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-        folded_ += c;
+        folded += c;
         lower_ += c;
       } else {
         ascii = false;
-        AppendFolded(cp, flat, &folded_);
+        AppendFolded(cp, flat, &folded);
         AppendUtf8(LowerKeepAccent(cp), &lower_);
       }
       if (pos_ >= n) break;
       cp = NextWordChar(text_, &pos_);
       if (cp == 0) break;
     }
-    if (folded_.empty()) continue;  // only combining marks
+    if (folded.empty()) continue;  // only combining marks
+    folded_view_ = folded;
     begin_ = start;
     end_ = pos_;
-    accented_ = !ascii && folded_ != lower_;
+    accented_ = !ascii && folded != lower_;
     return true;
   }
   return false;

@@ -64,7 +64,7 @@ class WordScanner {
     pos_ = 0;
   }
   bool Next();
-  std::string_view folded() const { return folded_; }
+  std::string_view folded() const { return folded_view_; }
   std::string_view lower() const { return accented_ ? std::string_view(lower_) : folded(); }
   // True when lower() differs from folded() (the word has diacritics).
   bool accented() const { return accented_; }
@@ -74,8 +74,10 @@ class WordScanner {
  private:
   std::string_view text_;
   size_t pos_ = 0, begin_ = 0, end_ = 0;
-  std::string folded_;
-  std::string lower_;  // only meaningful when accented_ (else it equals folded_)
+  std::string_view folded_view_;  // into folded_ (ASCII words) or slow_folded_
+  std::string folded_;       // sized to the longest rest of a text seen
+  std::string slow_folded_;  // words with other code points
+  std::string lower_;        // only meaningful when accented_ (else it equals folded())
   bool accented_ = false;
 };
 

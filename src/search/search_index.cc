@@ -29,27 +29,31 @@ void AppendVarint(uint32_t v, std::string* out) {
   *out += kDigits[v];
 }
 
-// (page delta, section, score) triples.
-std::string EncodePostings(const std::vector<Posting>& postings) {
-  std::string out;
+// (page delta, section, score) triples, appended as a JSON string (the
+// digits need no escaping). Returns the number of digits.
+size_t AppendPostings(const std::vector<Posting>& postings, std::string* out) {
+  *out += '"';
+  const size_t begin = out->size();
   uint32_t previous = 0;
   for (const Posting& p : postings) {
-    AppendVarint(p.page - previous, &out);
-    AppendVarint(p.section, &out);
-    out += kDigits[p.score];
+    AppendVarint(p.page - previous, out);
+    AppendVarint(p.section, out);
+    *out += kDigits[p.score];
     previous = p.page;
   }
-  return out;
+  const size_t digits = out->size() - begin;
+  *out += '"';
+  return digits;
 }
 
-std::string EncodePages(const std::set<uint32_t>& pages) {
-  std::string out;
+void AppendPages(const std::set<uint32_t>& pages, std::string* out) {
+  *out += '"';
   uint32_t previous = 0;
   for (uint32_t p : pages) {
-    AppendVarint(p - previous, &out);
+    AppendVarint(p - previous, out);
     previous = p;
   }
-  return out;
+  *out += '"';
 }
 
 std::string Dump(const Json& j) {
@@ -82,7 +86,6 @@ std::vector<std::string> WriteChunks(const TermIndex& index, size_t chunk_bytes,
   std::vector<std::string> firsts;
   std::string chunk;
   size_t bytes = 0;
-  std::string postings;
   auto flush = [&] {
     if (chunk.empty()) return;
     chunk += ']';
@@ -99,11 +102,10 @@ std::vector<std::string> WriteChunks(const TermIndex& index, size_t chunk_bytes,
     } else {
       chunk += ',';
     }
-    postings = EncodePostings(entry.postings);
     chunk += '[';
     AppendJsonString(term, &chunk);
     chunk += ',';
-    AppendJsonString(postings, &chunk);
+    const size_t postings = AppendPostings(entry.postings, &chunk);
     if (!entry.spellings.empty()) {
       chunk += ',';
       char sep = '{';
@@ -111,12 +113,12 @@ std::vector<std::string> WriteChunks(const TermIndex& index, size_t chunk_bytes,
         chunk += std::exchange(sep, ',');
         AppendJsonString(spelling, &chunk);
         chunk += ':';
-        AppendJsonString(EncodePages(pages), &chunk);
+        AppendPages(pages, &chunk);
       }
       chunk += "}";
     }
     chunk += ']';
-    bytes += postings.size() + term.size() + 8;
+    bytes += postings + term.size() + 8;
     if (bytes >= chunk_bytes) flush();
   }
   flush();

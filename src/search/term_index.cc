@@ -276,24 +276,50 @@ void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* 
   }
   // Every head's extra postings, gathered before any list changes (a head
   // can itself be a compound: its own postings count as they were).
+  // Each compound's list is sorted: a head's extra postings are sorted runs,
+  // merged pairwise with its own list below.
+  static_assert(kCompoundFactor == 0.5);  // lround(score * 0.5) == (score + 1) / 2
   std::vector<std::vector<Posting>> extra;
+  std::vector<std::vector<uint32_t>> runs;  // per head: where each run of extra begins
   for (const auto& [term, head] : compounds) {
     out->compound_heads.emplace(*index->names[term], head);
     const uint32_t h = index->Intern(head);
-    if (extra.size() <= h) extra.resize(h + 1);
+    if (extra.size() <= h) {
+      extra.resize(h + 1);
+      runs.resize(h + 1);
+    }
+    runs[h].push_back(static_cast<uint32_t>(extra[h].size()));
     for (Posting p : index->postings[term]) {
-      p.score = std::max(1, static_cast<int>(std::lround(p.score * kCompoundFactor)));
+      p.score = std::max(1, (p.score + 1) / 2);
       extra[h].push_back(p);
     }
   }
+  std::vector<uint32_t> bounds, merged;
   for (uint32_t h = 0; h < extra.size(); ++h) {
     if (extra[h].empty()) continue;
     std::vector<Posting>& list = index->postings[h];
+    bounds.assign(1, 0);
+    if (!list.empty()) bounds.push_back(static_cast<uint32_t>(list.size()));
+    for (uint32_t r : runs[h]) {
+      const uint32_t at = static_cast<uint32_t>(list.size()) + r;
+      if (at != bounds.back()) bounds.push_back(at);
+    }
     list.insert(list.end(), extra[h].begin(), extra[h].end());
     std::vector<Posting>().swap(extra[h]);
-    // Keep the best score per (page, section); the order of equal keys
-    // does not matter for the maximum.
-    std::sort(list.begin(), list.end());
+    bounds.push_back(static_cast<uint32_t>(list.size()));
+    // Sorted runs [bounds[i], bounds[i+1]), merged pairwise until one is
+    // left. Keep the best score per (page, section); the order of equal
+    // keys does not matter for the maximum.
+    while (bounds.size() > 2) {
+      merged.assign(1, 0);
+      for (size_t i = 0; i + 2 < bounds.size(); i += 2) {
+        std::inplace_merge(list.begin() + bounds[i], list.begin() + bounds[i + 1],
+                           list.begin() + bounds[i + 2]);
+        merged.push_back(bounds[i + 2]);
+      }
+      if (bounds.size() % 2 == 0) merged.push_back(bounds.back());
+      bounds.swap(merged);
+    }
     size_t n = 0;
     for (const Posting& p : list) {
       if (n > 0 && !(list[n - 1] < p)) {
