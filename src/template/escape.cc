@@ -180,7 +180,7 @@ Escaper::Escaper() : table_(&Table()) {
 #endif
 }
 
-char* Escaper::AppendLong(std::string_view s, Output* out, char* w) const {
+char* Escaper::AppendSlow(std::string_view s, Output* out, char* w) const {
   if (chunk_ == nullptr) {
     std::string escaped;
     AppendHtmlEscaped(s, &escaped);

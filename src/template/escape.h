@@ -31,21 +31,40 @@ class Escaper {
 
   // Appends `s` at cursor `w` of *out exactly as kapstok::AppendHtmlEscaped
   // would; returns the cursor after it.
-  char* Append(std::string_view s, Output* out, char* w) const {
+  [[gnu::always_inline]] char* Append(std::string_view s, Output* out, char* w) const {
 #if defined(__SSE2__)
-    // Most values are short and need no escaping: test them here as one
-    // block, without a call.
-    if (s.size() < 16 && splat_ != nullptr) {
-      w = out->Room(w, Room(s.size()));
-      if (StoreIfClean(s, w)) return w + s.size();
-      return w + chunk_(*table_, s.data(), s.size(), w);
+    if (splat_ != nullptr && s.size() <= kChunk) [[likely]] {
+      const size_t n = s.size();
+      w = out->Room(w, Room(n));
+      // Most values are short and need no escaping: test them here as one
+      // block, without a call; longer ones 16 bytes at a time until the
+      // first byte to escape.
+      if (n < 16) {
+        if (StoreIfClean(s, w)) return w + n;
+        return w + chunk_(*table_, s.data(), n, w);
+      }
+      return CopyClean(s.data(), n, w);
     }
 #endif
-    if (s.size() <= kChunk && chunk_ != nullptr) [[likely]] {
-      w = out->Room(w, Room(s.size()));
-      return w + chunk_(*table_, s.data(), s.size(), w);
+    return AppendSlow(s, out, w);
+  }
+
+  // The same for a std::string. One that keeps its bytes in its own small
+  // buffer (libstdc++: fewer than 16 bytes, within the object's 32) is
+  // tested in one 16-byte load, ignoring the bytes after its end.
+  [[gnu::always_inline]] char* Append(const std::string& s, Output* out, char* w) const {
+#if defined(__SSE2__) && defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI
+    static_assert(sizeof(std::string) == 32);
+    const size_t n = s.size();
+    if (s.data() == reinterpret_cast<const char*>(&s) + 16 && splat_ != nullptr) [[likely]] {
+      w = out->Room(w, Room(n));
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+      if ((ShortMask(v) & ((1u << n) - 1)) == 0) return w + n;
+      return w + chunk_(*table_, s.data(), n, w);
     }
-    return AppendLong(s, out, w);
+#endif
+    return Append(std::string_view(s), out, w);
   }
 
  private:
@@ -57,9 +76,9 @@ class Escaper {
   // Room needed to escape n bytes: every byte may become a replacement of up
   // to eight bytes, and whole 16-byte blocks are stored past the end.
   static size_t Room(size_t n) { return 8 * n + 16; }
-  // Long values, and every value when AppendHtmlEscaped changes bytes that
-  // the fast path cannot handle (chunk_ is null then).
-  char* AppendLong(std::string_view s, Output* out, char* w) const;
+  // Values longer than kChunk, and every value when the short path cannot
+  // handle the table (splat_ is null then).
+  char* AppendSlow(std::string_view s, Output* out, char* w) const;
 
 #if defined(__SSE2__)
   // For s of fewer than 16 bytes: stores a 16-byte block holding s at w and
@@ -85,9 +104,32 @@ class Escaper {
     const __m128i v = _mm_unpacklo_epi64(_mm_cvtsi64_si128(static_cast<int64_t>(lo)),
                                          _mm_cvtsi64_si128(static_cast<int64_t>(hi)));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+    return ShortMask(v) == 0;
+  }
+
+  // Bit i set when byte i of v is a special byte.
+  uint32_t ShortMask(__m128i v) const {
     __m128i hit = _mm_cmpeq_epi8(v, splat_[0]);
     for (int i = 1; i < kShortSpecial; ++i) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, splat_[i]));
-    return _mm_movemask_epi8(hit) == 0;
+    return static_cast<uint32_t>(_mm_movemask_epi8(hit));
+  }
+
+  // For n >= 16 (room reserved at w): copies 16-byte blocks of s while they
+  // need no escaping, then escapes the rest with chunk_.
+  char* CopyClean(const char* s, size_t n, char* w) const {
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      if (ShortMask(v) != 0) return w + i + chunk_(*table_, s + i, n - i, w + i);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(w + i), v);
+    }
+    if (i < n) {
+      // The last bytes, in a block that overlaps the one before.
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + n - 16));
+      if (ShortMask(v) != 0) return w + i + chunk_(*table_, s + i, n - i, w + i);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(w + n - 16), v);
+    }
+    return w + n;
   }
 
   // The short path handles tables of up to this many special bytes.

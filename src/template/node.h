@@ -1,9 +1,10 @@
 // The compiled form of a Mustache template: a tree of Nodes in which static
 // text is already merged and stripped of standalone-line whitespace, names are
 // split into dotted parts and static partials point at their compiled
-// Template. Produced by the parser (parser.h), linked by TemplateSet and read
-// by the renderer; never modified after TemplateSet::Compile returns.
-// Internal to the `template` stage.
+// Template. Produced by the parser (parser.h), linked by TemplateSet, which
+// then flattens every template (and every block's content) into a linear
+// array of Ops, the form the renderer runs; never modified after
+// TemplateSet::Compile returns. Internal to the `template` stage.
 #ifndef KAPSTOK_TEMPLATE_NODE_H_
 #define KAPSTOK_TEMPLATE_NODE_H_
 
@@ -14,6 +15,7 @@
 namespace kapstok::tmpl::internal {
 
 struct Template;
+struct Node;
 
 // One part of a dotted name, with its hash for Value::Find. `slot` numbers
 // the part within its TemplateSet (0 .. TemplateSet::name_parts() - 1), so
@@ -33,6 +35,38 @@ enum class NodeKind : uint8_t {
   kPartial,    // {{>name}} or {{>*name}}
   kParent,     // {{<name}} blocks {{/name}}; children are the overriding blocks
   kBlock,      // {{$name}} default children {{/name}}
+};
+
+// One step of a flattened node list (program.h): static text to copy, then
+// an action. Texts and interpolations carry what the renderer reads inline;
+// a section's body follows it, `skip` ops long, so sections nest without a
+// tree; partials, parents and blocks (rare: a few per page) point at their
+// Node. Most ops are a text followed by an interpolation.
+enum class OpKind : uint8_t {
+  kText,       // the text only
+  kVariable,   // then lookup `path`, HTML-escaped
+  kUnescaped,  // then lookup `path`
+  kSection,    // then lookup `path`; the next `skip` ops are the body
+  kInverted,   // then lookup `path`; the next `skip` ops are the body
+  kPartial,    // then `node` (kPartial)
+  kParent,     // then `node` (kParent)
+  kBlock,      // then `node` (kBlock)
+};
+
+struct Op {
+  OpKind kind = OpKind::kText;
+  // A text with a pre-indented form: 1 + the number of its indentation in
+  // the set's table of indentations (TemplateSet::pre_indents); 0 when none.
+  uint16_t pre_id = 0;
+  uint32_t parts = 0;     // name parts at `path` (0: the implicit iterator)
+  uint32_t size = 0;      // text bytes at `text` (0: none)
+  uint32_t skip = 0;      // kSection/kInverted: the number of ops in the body
+  uint32_t pre_size = 0;  // bytes at `pre`
+  const char* text = nullptr;
+  const char* pre = nullptr;           // text_node->pre
+  const Node* text_node = nullptr;     // the text's Node when it has line starts
+  const NamePart* path = nullptr;
+  const Node* node = nullptr;
 };
 
 struct Node {
@@ -62,6 +96,8 @@ struct Node {
   // removed from the body at compile time and re-added where it expands.
   std::string body_indent;
   std::vector<Node> children;
+  // kBlock (defaults and overrides alike): `children` flattened.
+  std::vector<Op> ops;
   const Template* target = nullptr;  // kPartial/kParent with a static name, once linked
   int line = 0;                      // 1-based position of the tag, for diagnostics
   int column = 0;
@@ -72,6 +108,7 @@ struct Template {
   std::string path;
   std::string source;  // kept for diagnostics (source lines under carets)
   std::vector<Node> nodes;
+  std::vector<Op> ops;  // `nodes` flattened
 };
 
 }  // namespace kapstok::tmpl::internal

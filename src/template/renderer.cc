@@ -76,49 +76,73 @@ class Renderer {
     for (const Value* v : context) Push(v);
   }
 
-  // Text and interpolation, nearly all of a page's nodes, are handled here
-  // inline; the rest in One.
-  char* Nodes(const std::vector<Node>& nodes, std::string_view indent, const Scope* scope,
-              char* w) {
-    for (const Node& n : nodes) {
-      if (n.kind == NodeKind::kText) {
-        w = Text(n, indent, w);
-      } else if (n.kind == NodeKind::kVariable) {
-        if (const Value* v = Lookup(n.path)) {
-          if (const std::string* s = v->if_string()) {
-            w = escape_.Append(*s, out_, w);
-          } else {
-            w = AppendValueText(*v, &escape_, out_, w);
-          }
-        }
+  // Runs ops [op, end) (a template's, a block's or a section's body) with
+  // `indent` inserted at line starts; `indent_id` is IndentId(indent).
+  // Text and interpolation, nearly all of a page's ops, are handled inline.
+  char* Run(const Op* op, const Op* const end, std::string_view indent, uint32_t indent_id,
+            const Scope* scope, char* w) {
+    for (; op != end; ++op) {
+      if (op->text_node == nullptr || indent.empty()) [[likely]] {
+        w = out_->Append(w, std::string_view(op->text, op->size));
+      } else if (op->pre_id == indent_id) {
+        w = out_->Append(w, std::string_view(op->pre, op->pre_size));
       } else {
-        w = One(n, indent, scope, w);
+        w = Text(*op->text_node, indent, w);
+      }
+      switch (op->kind) {
+        case OpKind::kText: break;
+        case OpKind::kVariable:
+          if (const Value* v = Lookup(op)) {
+            if (const std::string* s = v->if_string()) {
+              w = escape_.Append(*s, out_, w);
+            } else {
+              w = AppendValueText(*v, &escape_, out_, w);
+            }
+          }
+          break;
+        case OpKind::kUnescaped:
+          if (const Value* v = Lookup(op)) w = AppendValueText(*v, nullptr, out_, w);
+          break;
+        case OpKind::kSection: {
+          const Op* body_end = op + 1 + op->skip;
+          if (const Value* v = Lookup(op)) {
+            w = Section(v->Resolved(), op + 1, body_end, indent, indent_id, scope, w);
+          }
+          op = body_end - 1;
+          break;
+        }
+        case OpKind::kInverted: {
+          const Op* body_end = op + 1 + op->skip;
+          const Value* v = Lookup(op);
+          if (v == nullptr || !v->Truthy()) w = Run(op + 1, body_end, indent, indent_id, scope, w);
+          op = body_end - 1;
+          break;
+        }
+        case OpKind::kPartial:
+        case OpKind::kParent: w = Include(*op->node, indent, scope, w); break;
+        case OpKind::kBlock: w = Block(*op->node, indent, scope, w); break;
       }
     }
     return w;
   }
 
+  // Runs `ops` (a template's or a block's) at `indent`.
+  char* Program(const std::vector<Op>& ops, std::string_view indent, const Scope* scope,
+                char* w) {
+    return Run(ops.data(), ops.data() + ops.size(), indent, IndentId(indent), scope, w);
+  }
+
  private:
-  char* One(const Node& n, std::string_view indent, const Scope* scope, char* w) {
-    switch (n.kind) {
-      case NodeKind::kText: return Text(n, indent, w);
-      case NodeKind::kVariable:
-      case NodeKind::kUnescaped: {
-        const Value* v = Lookup(n.path);
-        if (v == nullptr) return w;
-        return AppendValueText(*v, n.kind == NodeKind::kVariable ? &escape_ : nullptr, out_, w);
-      }
-      case NodeKind::kSection: return Section(n, indent, scope, w);
-      case NodeKind::kInverted: {
-        const Value* v = Lookup(n.path);
-        if (v == nullptr || !v->Truthy()) w = Nodes(n.children, indent, scope, w);
-        return w;
-      }
-      case NodeKind::kPartial:
-      case NodeKind::kParent: return Include(n, indent, scope, w);
-      case NodeKind::kBlock: return Block(n, indent, scope, w);
+  // The number that Op::pre_id gives a text pre-indented for `indent`, or
+  // kNoIndentId (which matches none) when no text was.
+  static constexpr uint32_t kNoIndentId = 0x10000;
+  uint32_t IndentId(std::string_view indent) const {
+    if (indent.empty()) return kNoIndentId;
+    const std::vector<std::string>& known = set_.pre_indents();
+    for (size_t i = 0; i < known.size(); ++i) {
+      if (known[i] == indent) return static_cast<uint32_t>(i + 1);
     }
-    return w;
+    return kNoIndentId;
   }
 
   char* Text(const Node& n, std::string_view indent, char* w) {
@@ -148,12 +172,14 @@ class Renderer {
 
   // Resolves a dotted name against the context stack, top down; nullptr when
   // any part is missing.
-  [[gnu::always_inline]] const Value* Lookup(const std::vector<NamePart>& path) const {
+  [[gnu::always_inline]] const Value* Lookup(const Op* op) const {
+    return Lookup(op->path, op->parts);
+  }
+  [[gnu::always_inline]] const Value* Lookup(const NamePart* part, size_t parts) const {
     const Frame* bottom = stack_.data();
     const Frame* top = bottom + stack_.size();
     if (top == bottom) return nullptr;
-    const NamePart* part = path.data();
-    const NamePart* const end = part + path.size();
+    const NamePart* const end = part + parts;
     if (part == end) return top[-1].value;
     const Value* v = nullptr;
     uint32_t* hint = &hints_[part->slot];
@@ -167,19 +193,21 @@ class Renderer {
     return v;
   }
 
-  char* Section(const Node& n, std::string_view indent, const Scope* scope, char* w) {
-    const Value* v = Lookup(n.path);
-    if (v == nullptr || !v->Truthy()) return w;
-    if (const Value::List* list = v->if_list()) {
+  // A section whose name resolved to `v`: its body [body, end) once per
+  // item of a list, once with `v` pushed for any other truthy value.
+  char* Section(const Value& v, const Op* body, const Op* end, std::string_view indent,
+                uint32_t indent_id, const Scope* scope, char* w) {
+    if (const Value::List* list = v.if_list()) {
       for (const Value& item : *list) {
         Push(&item);
-        w = Nodes(n.children, indent, scope, w);
+        w = Run(body, end, indent, indent_id, scope, w);
         stack_.pop_back();
       }
       return w;
     }
-    Push(v);
-    w = Nodes(n.children, indent, scope, w);
+    if (!v.Truthy()) return w;
+    Push(&v);
+    w = Run(body, end, indent, indent_id, scope, w);
     stack_.pop_back();
     return w;
   }
@@ -189,7 +217,7 @@ class Renderer {
   char* Include(const Node& n, std::string_view indent, const Scope* scope, char* w) {
     const Template* t = n.target;
     if (n.dynamic) {
-      const Value* name = Lookup(n.path);
+      const Value* name = Lookup(n.path.data(), n.path.size());
       const std::string* s = name != nullptr ? name->if_string() : nullptr;
       t = s != nullptr ? set_.Find(*s) : nullptr;
     }
@@ -203,9 +231,9 @@ class Renderer {
     ++depth_;
     if (n.kind == NodeKind::kParent) {
       Scope inner{scope, &n.children, indent};
-      w = Nodes(t->nodes, inner_indent, &inner, w);
+      w = Program(t->ops, inner_indent, &inner, w);
     } else {
-      w = Nodes(t->nodes, inner_indent, scope, w);
+      w = Program(t->ops, inner_indent, scope, w);
     }
     --depth_;
     return w;
@@ -232,10 +260,10 @@ class Renderer {
                     const Scope* scope, char* w) {
     const Node& content = o.block != nullptr ? *o.block : n;
     std::string_view base = o.block != nullptr ? o.indent : indent;
-    if (!n.standalone) return Nodes(content.children, base, scope, w);
+    if (!n.standalone) return Program(content.ops, base, scope, w);
     std::string inner_indent(indent);
     inner_indent += n.body_indent.empty() ? n.indent : n.body_indent;
-    return Nodes(content.children, inner_indent, scope, w);
+    return Program(content.ops, inner_indent, scope, w);
   }
 
   // A context on the stack, with its members when it is an object (found
@@ -264,7 +292,7 @@ void RenderTemplate(const TemplateSet& set, const Template& t,
                     const std::vector<const Value*>& context, std::string* out) {
   Output o(out);
   Renderer r(set, context, &o);
-  o.Finish(r.Nodes(t.nodes, {}, nullptr, o.Start()));
+  o.Finish(r.Program(t.ops, {}, nullptr, o.Start()));
 }
 
 }  // namespace kapstok::tmpl::internal

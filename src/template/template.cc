@@ -8,6 +8,7 @@
 #include "template/lexer.h"
 #include "template/node.h"
 #include "template/parser.h"
+#include "template/program.h"
 #include "template/renderer.h"
 
 namespace kapstok::tmpl {
@@ -251,6 +252,7 @@ std::unique_ptr<TemplateSet> TemplateSet::Compile(const std::map<std::string, So
   Linker linker(*set, options, sink, &set->name_parts_, &set->pre_indented_, kChunkSize);
   for (auto& [name, t] : set->templates_) ok = linker.Link(t.get()) && ok;
   if (!ok || !CycleFinder(sink).Check(set->templates_)) return nullptr;
+  for (auto& [name, t] : set->templates_) internal::Flatten(t.get(), &set->pre_indents_);
   return set;
 }
 

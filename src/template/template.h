@@ -80,6 +80,9 @@ class TemplateSet {
   const internal::Template* Find(std::string_view name) const;
   // For the renderer: the number of dotted-name parts in all templates.
   size_t name_parts() const { return name_parts_; }
+  // For the renderer: the indentations that texts were pre-indented for;
+  // Op::pre_id n refers to pre_indents()[n - 1].
+  const std::vector<std::string>& pre_indents() const { return pre_indents_; }
 
  private:
   TemplateSet() = default;
@@ -88,6 +91,7 @@ class TemplateSet {
   // Storage for the texts the linker pre-indents (internal::Node::pre):
   // chunks that never move once allocated.
   std::vector<std::unique_ptr<char[]>> pre_indented_;
+  std::vector<std::string> pre_indents_;
 };
 
 }  // namespace kapstok::tmpl
