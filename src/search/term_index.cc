@@ -177,46 +177,61 @@ struct GlobalIndex {
   std::vector<uint32_t> first_section;  // per page: its first entry in lengths
 };
 
-// Adds one document's counts (made by `worker`) to the index as page `page`.
-// `local` maps the worker's term ids to global ones.
-void Merge(const DocCounts& d, uint32_t page, const Worker& worker, std::vector<uint32_t>* local,
-           GlobalIndex* index) {
+// Maps one document's counts (made by `worker`) to global term ids in place,
+// adds its spellings and section lengths to the index as page `page`, and
+// counts each term's postings in `postings`. `local` maps the worker's term
+// ids to global ones.
+void MapToGlobal(DocCounts* d, uint32_t page, const Worker& worker, std::vector<uint32_t>* local,
+                 GlobalIndex* index, std::vector<uint32_t>* postings) {
   if (local->size() < worker.terms.size()) local->resize(worker.terms.size(), kNone);
   auto global = [&](uint32_t term) {
     uint32_t& g = (*local)[term];
-    if (g == kNone) g = index->Intern(worker.terms[term]);
+    if (g == kNone) {
+      g = index->Intern(worker.terms[term]);
+      if (postings->size() <= g) postings->resize(g + 1, 0);
+    }
     return g;
   };
   index->first_section.push_back(static_cast<uint32_t>(index->lengths.size()));
-  size_t e = 0;
-  for (uint32_t s = 0; s < d.section_end.size(); ++s) {
-    index->lengths.push_back(d.lengths[s]);
-    for (; e < d.section_end[s]; ++e) {
-      index->postings[global(d.entries[e].term)].push_back(
-          {page, s, static_cast<int>(d.entries[e].tf)});
-    }
+  index->lengths.insert(index->lengths.end(), d->lengths.begin(), d->lengths.end());
+  for (DocCounts::Entry& e : d->entries) {
+    e.term = global(e.term);
+    ++(*postings)[e.term];
   }
-  for (const auto& [term, lower] : d.spellings) index->spellings[global(term)][lower].insert(page);
+  for (const auto& [term, lower] : d->spellings) index->spellings[global(term)][lower].insert(page);
 }
 
-// Counts in parallel, a batch of documents at a time (bounded memory), and
-// merges each batch in document order, so postings come out sorted.
-void CountTerms(const std::vector<Document>& docs, WorkerPool* pool, GlobalIndex* index) {
-  constexpr size_t kBatch = 512;
-  std::vector<std::vector<uint32_t>> local;  // per worker
-  std::vector<DocCounts> batch;
-  for (size_t first = 0; first < docs.size(); first += kBatch) {
-    batch.assign(std::min(kBatch, docs.size() - first), {});
-    ParallelFor(batch.size(), [&](size_t i) {
-      Worker* w = pool->Acquire();
-      CountDocument(docs[first + i], w, &batch[i]);
-      pool->Release(w);
-    });
-    local.resize(pool->all().size());
-    for (size_t i = 0; i < batch.size(); ++i) {
-      const uint32_t w = batch[i].worker;
-      Merge(batch[i], static_cast<uint32_t>(first + i), *pool->all()[w], &local[w], index);
+// Appends the postings of one document (in global term ids) as page `page`.
+void AddPostings(const DocCounts& d, uint32_t page, GlobalIndex* index) {
+  size_t e = 0;
+  for (uint32_t s = 0; s < d.section_end.size(); ++s) {
+    for (; e < d.section_end[s]; ++e) {
+      index->postings[d.entries[e].term].push_back({page, s, static_cast<int>(d.entries[e].tf)});
     }
+  }
+}
+
+// Counts every document in parallel, then merges them in document order,
+// so postings come out sorted: first to global term ids (counting each
+// term's postings, so every list is allocated once), then the postings.
+void CountTerms(const std::vector<Document>& docs, WorkerPool* pool, GlobalIndex* index) {
+  std::vector<DocCounts> counts(docs.size());
+  ParallelFor(docs.size(), [&](size_t i) {
+    Worker* w = pool->Acquire();
+    CountDocument(docs[i], w, &counts[i]);
+    pool->Release(w);
+  });
+  std::vector<std::vector<uint32_t>> local(pool->all().size());  // per worker
+  std::vector<uint32_t> postings;                                 // per global term
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const uint32_t w = counts[i].worker;
+    MapToGlobal(&counts[i], static_cast<uint32_t>(i), *pool->all()[w], &local[w], index,
+                &postings);
+  }
+  for (uint32_t g = 0; g < postings.size(); ++g) index->postings[g].reserve(postings[g]);
+  for (size_t i = 0; i < docs.size(); ++i) {
+    AddPostings(counts[i], static_cast<uint32_t>(i), index);
+    counts[i] = DocCounts();  // frees its memory as the postings grow
   }
 }
 
