@@ -1,5 +1,7 @@
 #include "content/front_matter.h"
 
+#include <cstring>
+
 #include "base/messages.h"
 #include "base/text.h"
 
@@ -33,10 +35,31 @@ bool IsDelimiter(std::string_view line, bool closing) {
   return line == "---" || (closing && line == "...");
 }
 
+// Drops the first `skip` bytes (a BOM) and turns each CRLF into LF, moving
+// the runs between them down in place.
+void NormalizeInPlace(std::string* text, size_t skip) {
+  if (skip == 0 && text->find("\r\n") == std::string::npos) return;
+  char* data = text->data();
+  size_t out = 0;
+  for (size_t i = skip; i < text->size();) {
+    size_t crlf = text->find("\r\n", i);
+    if (crlf == std::string::npos) crlf = text->size();
+    std::memmove(data + out, data + i, crlf - i);
+    out += crlf - i;
+    i = crlf + 1;  // the '\n' starts the next run
+  }
+  text->resize(out);
+}
+
 }  // namespace
 
 std::optional<SplitFile> SplitFrontMatter(std::string_view raw, const std::string& path,
                                           DiagnosticSink* sink) {
+  return SplitOwnedFrontMatter(std::string(raw), path, sink);
+}
+
+std::optional<SplitFile> SplitOwnedFrontMatter(std::string raw, const std::string& path,
+                                               DiagnosticSink* sink) {
   if (raw.size() > kMaxContentFileBytes) {
     sink->Error({path, 0, 0},
                 Tr("content.too-large", {std::to_string(raw.size() >> 20),
@@ -44,25 +67,20 @@ std::optional<SplitFile> SplitFrontMatter(std::string_view raw, const std::strin
                 Tr("content.too-large.hint"));
     return std::nullopt;
   }
-  if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
-  if (size_t bad = FindInvalidUtf8(raw); bad != std::string_view::npos) {
-    ReportAtOffset(path, raw, bad, Tr("content.invalid-utf8"), Tr("content.invalid-utf8.hint"),
-                   sink);
+  const size_t bom = StartsWith(raw, "\xEF\xBB\xBF") ? 3 : 0;
+  const std::string_view checked = std::string_view(raw).substr(bom);
+  if (size_t bad = FindInvalidUtf8(checked); bad != std::string_view::npos) {
+    ReportAtOffset(path, checked, bad, Tr("content.invalid-utf8"),
+                   Tr("content.invalid-utf8.hint"), sink);
     return std::nullopt;
   }
-  if (size_t nul = raw.find('\0'); nul != std::string_view::npos) {
-    ReportAtOffset(path, raw, nul, Tr("content.nul-byte"), "", sink);
+  if (size_t nul = checked.find('\0'); nul != std::string_view::npos) {
+    ReportAtOffset(path, checked, nul, Tr("content.nul-byte"), "", sink);
     return std::nullopt;
   }
   SplitFile f;
-  f.text.reserve(raw.size());
-  // CRLF -> LF, copying the runs between them whole.
-  for (size_t i = 0; i < raw.size();) {
-    size_t crlf = raw.find("\r\n", i);
-    if (crlf == std::string_view::npos) crlf = raw.size();
-    f.text.append(raw.substr(i, crlf - i));
-    i = crlf + 1;  // the '\n' starts the next run
-  }
+  f.text = std::move(raw);
+  NormalizeInPlace(&f.text, bom);
   std::string_view t = f.text;
   if (Trim(t).empty()) {
     sink->Error({path, 1, 1}, Tr("content.empty"), Tr("content.empty.hint"));

@@ -27,6 +27,12 @@ struct SplitFile {
 std::optional<SplitFile> SplitFrontMatter(std::string_view raw, const std::string& path,
                                           DiagnosticSink* sink);
 
+// The same for a file the caller hands over: `raw` becomes the result's
+// `text`, normalised in place, so a file without BOM or CRLF (the common
+// case) is not copied.
+std::optional<SplitFile> SplitOwnedFrontMatter(std::string raw, const std::string& path,
+                                               DiagnosticSink* sink);
+
 constexpr size_t kMaxContentFileBytes = 8 << 20;
 
 }  // namespace kapstok::content

@@ -6,6 +6,7 @@
 #include "base/messages.h"
 #include "base/parallel.h"
 #include "base/text.h"
+#include "base/timing.h"
 #include "config/yaml_util.h"
 #include "content/front_matter.h"
 #include "content/parse_cache.h"
@@ -13,10 +14,13 @@
 
 namespace kapstok::content {
 
-std::optional<ParsedPage> ParsePage(std::string_view raw, const std::string& path,
-                                    const std::string& rel_path, const std::string& id,
-                                    const config::TypeDef* type, DiagnosticSink* sink) {
-  std::optional<SplitFile> split = SplitFrontMatter(raw, path, sink);
+namespace {
+
+// ParsePage for a file text the caller hands over (it becomes page.source).
+std::optional<ParsedPage> ParseOwnedPage(std::string raw, const std::string& path,
+                                         const std::string& rel_path, const std::string& id,
+                                         const config::TypeDef* type, DiagnosticSink* sink) {
+  std::optional<SplitFile> split = SplitOwnedFrontMatter(std::move(raw), path, sink);
   if (!split) return std::nullopt;
   ParsedPage page;
   page.type = type;
@@ -31,6 +35,14 @@ std::optional<ParsedPage> ParsePage(std::string_view raw, const std::string& pat
       std::string_view(page.source).substr(split->yaml_begin, split->yaml_end - split->yaml_begin);
   if (!LoadFrontMatter(yaml, src, type, &page, sink)) return std::nullopt;
   return page;
+}
+
+}  // namespace
+
+std::optional<ParsedPage> ParsePage(std::string_view raw, const std::string& path,
+                                    const std::string& rel_path, const std::string& id,
+                                    const config::TypeDef* type, DiagnosticSink* sink) {
+  return ParseOwnedPage(std::string(raw), path, rel_path, id, type, sink);
 }
 
 // Windows cannot create these names; a site must be copyable anywhere.
@@ -64,15 +76,19 @@ void LoadOne(const FileSystem& fs, const std::string& content_dir, const std::st
     sink->Error({path, 0, 0}, read.message());
     return;
   }
-  if (options.cache && options.cache->ReplayIfSame(rel_path, raw, out, sink)) return;
-  DiagnosticSink local;
-  *out = ParsePage(raw, path, rel_path, id, typed ? type : nullptr, options.cache ? &local : sink);
-  if (*out) (*out)->type = type;
-  if (options.cache) {
-    std::vector<Diagnostic> diagnostics = local.Sorted();
-    for (const Diagnostic& d : diagnostics) sink->Report(d);
-    options.cache->Store(rel_path, std::move(raw), *out, std::move(diagnostics));
+  const config::TypeDef* parse_type = typed ? type : nullptr;
+  if (!options.cache) {  // the page keeps the text read: no copy
+    *out = ParseOwnedPage(std::move(raw), path, rel_path, id, parse_type, sink);
+    if (*out) (*out)->type = type;
+    return;
   }
+  if (options.cache->ReplayIfSame(rel_path, raw, out, sink)) return;
+  DiagnosticSink local;
+  *out = ParsePage(raw, path, rel_path, id, parse_type, &local);
+  if (*out) (*out)->type = type;
+  std::vector<Diagnostic> diagnostics = local.Sorted();
+  for (const Diagnostic& d : diagnostics) sink->Report(d);
+  options.cache->Store(rel_path, std::move(raw), *out, std::move(diagnostics));
 }
 
 }  // namespace
@@ -90,6 +106,7 @@ LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
                           const config::SiteConfig& config, const LoadOptions& options,
                           DiagnosticSink* sink) {
   LoadedContent out;
+  StageTimer timer;
   std::vector<DirEntry> entries;
   Status st = fs.ListTree(content_dir, &entries);
   if (!st.ok()) {
@@ -148,6 +165,7 @@ LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
     jobs.push_back({e.path, id, type, Job::Kind::kPage});
   }
 
+  timer.Mark("  list");  // KAPSTOK_TIMING=1: the load stage's parts
   std::vector<std::optional<ParsedPage>> parsed(jobs.size());
   ParallelFor(jobs.size(), [&](size_t i) {
     const Job& job = jobs[i];
@@ -155,6 +173,7 @@ LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
             options, &parsed[i], sink);
   });
 
+  timer.Mark("  read+parse");  // the rest (the result's lists) is short
   // Ids are unique per type (the folder makes them so); report clashes that
   // differ only in case or folding, which collide on case-insensitive disks.
   for (size_t i = 0; i < jobs.size(); ++i) {

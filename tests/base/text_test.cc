@@ -17,6 +17,12 @@ TEST(TextTest, FindsInvalidUtf8) {
   EXPECT_EQ(FindInvalidUtf8("ab\xff"), 2u);
   EXPECT_EQ(FindInvalidUtf8("a\xc0\x80"), 1u);  // overlong NUL
   EXPECT_EQ(FindInvalidUtf8("\xed\xa0\x80"), 0u);  // surrogate
+  // Past and across the 8-byte ASCII steps.
+  EXPECT_EQ(FindInvalidUtf8("0123456789abcdef\xff"), 16u);
+  EXPECT_EQ(FindInvalidUtf8("0123456789\xc3\xa9" "bcdefghij\xc3"), 21u);
+  EXPECT_EQ(FindInvalidUtf8("01234567\xe2\x82\xac" + std::string(20, 'x')),
+            std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("0123456\xe2\x82"), 7u);  // cut short at the end
 }
 
 TEST(TextTest, EscapesHtml) {

@@ -23,6 +23,19 @@ TEST(FrontMatterTest, AcceptsBomAndCrlf) {
   EXPECT_EQ(f->text, "---\ntitle: A\n---\nbody\n");
 }
 
+TEST(FrontMatterTest, NormalisesAnOwnedTextInPlaceAsACopyWould) {
+  // CRLF pairs only: "\r\r\n" keeps its first '\r'; a lone '\r' stays.
+  const std::string raw = "\xEF\xBB\xBF---\r\ntitle: A\r\r\n---\r\nb\ro\r\ndy\r\n\r\n";
+  DiagnosticSink sink;
+  auto owned = SplitOwnedFrontMatter(raw, "a.md", &sink);
+  ASSERT_TRUE(owned) << Printed(sink);
+  EXPECT_EQ(owned->text, "---\ntitle: A\r\n---\nb\ro\ndy\n\n");
+  auto plain = SplitOwnedFrontMatter("---\ntitle: A\n---\nbody", "a.md", &sink);
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->text, "---\ntitle: A\n---\nbody");
+  EXPECT_EQ(plain->text.substr(plain->body_begin), "body");
+}
+
 TEST(FrontMatterTest, ReportsUnclosedFrontMatter) {
   DiagnosticSink sink;
   EXPECT_FALSE(SplitFrontMatter("---\ntitle: A\nbody\n", "a.md", &sink));
