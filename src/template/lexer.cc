@@ -12,6 +12,13 @@ bool CanBeStandalone(TokenKind kind) {
          kind != TokenKind::kUnescaped;
 }
 
+int ColumnAt(std::string_view source, size_t offset) {
+  offset = std::min(offset, source.size());
+  const size_t nl = offset == 0 ? std::string_view::npos : source.rfind('\n', offset - 1);
+  const size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+  return ColumnOfByte(source.substr(line_begin), offset - line_begin);
+}
+
 void ReportAt(DiagnosticSink* sink, const std::string& path, std::string_view source, int line,
               int column, std::string message, std::string hint) {
   Diagnostic d;
@@ -76,7 +83,6 @@ class Lexer {
       t.text = src_.substr(pos_, stop - pos_);
       t.offset = pos_;
       t.line = line_;
-      t.column = Column(pos_);
       tokens_->push_back(std::move(t));
       AdvanceTo(stop);
     }
@@ -108,7 +114,6 @@ class Lexer {
     Token t;
     t.offset = start;
     t.line = line_;
-    t.column = Column(start);
     std::string_view content = src_.substr(content_begin, close_at - content_begin);
     bool keep = Classify(content, &t);
     AdvanceTo(close_at + close.size());

@@ -33,8 +33,7 @@ struct Token {
   std::string name;       // tags: the trimmed name, without sigil or '*'
   bool dynamic = false;   // {{>*x}} / {{<*x}}
   size_t offset = 0;      // byte offset of the token in the source
-  int line = 0;           // 1-based position of the token's first byte
-  int column = 0;
+  int line = 0;           // 1-based line of the token's first byte (column: ColumnAt)
 
   // Filled in by the parser's passes.
   int match = -1;           // section/parent/block open <-> its close
@@ -55,6 +54,11 @@ bool CanBeStandalone(TokenKind kind);
 // hold views into `source`, which must outlive them.
 bool Tokenize(std::string_view source, const std::string& path, DiagnosticSink* sink,
               std::vector<Token>* tokens);
+
+// The 1-based column (in code points) of byte `offset` of `source`. Computed
+// only for diagnostics: counting code points for every tag would be a tenth
+// of compiling.
+int ColumnAt(std::string_view source, size_t offset);
 
 // Reports a template error at `line`:`column` of `source` with its source line
 // under a caret.

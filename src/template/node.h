@@ -24,6 +24,8 @@ struct NamePart {
   std::string key;
   uint32_t hash = 0;
   uint32_t slot = 0;
+  // A key of fewer than 16 bytes, zero-padded, for ValueObject::Span::FindShort.
+  alignas(16) char key16[16] = {};
 };
 
 enum class NodeKind : uint8_t {
@@ -99,8 +101,8 @@ struct Node {
   // kBlock (defaults and overrides alike): `children` flattened.
   std::vector<Op> ops;
   const Template* target = nullptr;  // kPartial/kParent with a static name, once linked
-  int line = 0;                      // 1-based position of the tag, for diagnostics
-  int column = 0;
+  int line = 0;         // 1-based line of the tag, for diagnostics
+  uint32_t offset = 0;  // byte offset of the tag in the source (column: ColumnAt)
 };
 
 struct Template {

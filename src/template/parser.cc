@@ -1,6 +1,7 @@
 #include "template/parser.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <utility>
 #include <vector>
@@ -62,7 +63,8 @@ class Parser {
 
  private:
   void Error(const Token& at, std::string message) {
-    ReportAt(sink_, t_->path, t_->source, at.line, at.column, std::move(message));
+    ReportAt(sink_, t_->path, t_->source, at.line, ColumnAt(t_->source, at.offset),
+             std::move(message));
   }
 
   // Pairs every opening tag with its closing tag (Token::match).
@@ -80,7 +82,7 @@ class Parser {
       if (o.name != tok.name) {
         Error(tok, "closing tag '" + tok.name + "' does not match the open " + KindWord(o.kind) +
                        " '" + o.name + "' (opened at " + std::to_string(o.line) + ":" +
-                       std::to_string(o.column) + ")");
+                       std::to_string(ColumnAt(t_->source, o.offset)) + ")");
         return false;
       }
       o.match = i;
@@ -224,7 +226,11 @@ class Parser {
       size_t dot = name.find('.', start);
       std::string key = name.substr(start, dot == std::string::npos ? dot : dot - start);
       const uint32_t hash = HashKey(key);
-      parts.push_back(NamePart{std::move(key), hash});
+      NamePart part{std::move(key), hash};
+      if (part.key.size() < sizeof part.key16) {
+        std::memcpy(part.key16, part.key.data(), part.key.size());
+      }
+      parts.push_back(std::move(part));
       if (dot == std::string::npos) break;
       start = dot + 1;
     }
@@ -284,7 +290,7 @@ class Parser {
     n.standalone = tok.standalone;
     n.indent = tok.indent;
     n.line = tok.line;
-    n.column = tok.column;
+    n.offset = static_cast<uint32_t>(tok.offset);
     if (tok.match >= 0) Build(index + 1, tok.match, &n.children);
     if (n.kind == NodeKind::kBlock) {
       auto it = block_indent_.find(index);

@@ -150,7 +150,8 @@ class Linker {
     std::vector<std::string> names = set_.Names();
     std::erase(names, std::string(TemplateSet::kMain));
     std::string suggestion = ClosestMatch(n.text, names);
-    internal::ReportAt(sink_, t_->path, t_->source, n.line, n.column,
+    internal::ReportAt(sink_, t_->path, t_->source, n.line,
+                       internal::ColumnAt(t_->source, n.offset),
                        "unknown " + what + " '" + n.text + "'",
                        suggestion.empty() ? "" : "did you mean '" + suggestion + "'?");
     ok_ = false;
@@ -214,7 +215,8 @@ class CycleFinder {
       if (in_cycle) cycle += "'" + t->name + "' -> ";
     }
     cycle += "'" + n.target->name + "'";
-    internal::ReportAt(sink_, from->path, from->source, n.line, n.column,
+    internal::ReportAt(sink_, from->path, from->source, n.line,
+                       internal::ColumnAt(from->source, n.offset),
                        "template '" + n.target->name +
                            "' includes itself with no section around the tag, so rendering "
                            "would never end: " + cycle);
