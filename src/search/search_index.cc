@@ -22,11 +22,14 @@ using Json = nlohmann::json;
 constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 void AppendVarint(uint32_t v, std::string* out) {
+  char buf[8];  // 32 bits take at most 7 digits
+  size_t n = 0;
   while (v >= 32) {
-    *out += kDigits[(v & 31) | 32];
+    buf[n++] = kDigits[(v & 31) | 32];
     v >>= 5;
   }
-  *out += kDigits[v];
+  buf[n++] = kDigits[v];
+  out->append(buf, n);
 }
 
 // (page delta, section, score) triples, appended as a JSON string (the
@@ -97,7 +100,8 @@ std::vector<std::string> WriteChunks(const TermIndex& index, size_t chunk_bytes,
     if (entry.postings.empty()) continue;
     if (chunk.empty()) {
       firsts.push_back(term);
-      chunk = ScriptStart(Numbered("c", firsts.size() - 1));
+      chunk.reserve(2 * chunk_bytes + 256);  // a chunk ends once past chunk_bytes
+      chunk += ScriptStart(Numbered("c", firsts.size() - 1));
       chunk += '[';
     } else {
       chunk += ',';
@@ -160,7 +164,17 @@ void WriteDocuments(const std::vector<Document>& docs, const std::vector<std::st
   ParallelFor(out.size(), [&](size_t file) {
     const size_t first = file * per_file;
     const std::string name = Numbered("d", file);
-    std::string list = ScriptStart(name);
+    size_t estimate = 64;  // the JSON's size if nothing needed escaping
+    for (size_t i = first; i < std::min(docs.size(), first + per_file); ++i) {
+      const Document& d = docs[i];
+      estimate += d.url.size() + d.title.size() + d.summary.size() + 32;
+      for (const Section& s : d.sections) {
+        estimate += s.heading.size() + s.anchor.size() + s.Text().size() + 16;
+      }
+    }
+    std::string list;
+    list.reserve(estimate + estimate / 16);
+    list += ScriptStart(name);
     list += '[';
     for (size_t i = first; i < std::min(docs.size(), first + per_file); ++i) {
       const Document& d = docs[i];
