@@ -152,7 +152,7 @@ constexpr Entry kMessages[] = {
      "bedoelde je '{0}'?"},
     {"link.bad-anchor",
      "'{0}' has no heading with id '{1}'",
-     "'{0}' heeft geen kop met id '{1}'"},
+     "'{0}' heeft geen kopje met id '{1}'"},
     {"link.broken",
      "link to '{0}' points to no page",
      "link naar '{0}' wijst naar geen enkele pagina"},

@@ -31,7 +31,7 @@ void CheckFragment(cmark_node* link, std::string_view fragment,
 }  // namespace
 
 void ResolveLinks(const std::vector<cmark_node*>& links, const std::vector<Heading>& headings,
-                  PageContext& ctx) {
+                  PageContext& ctx, std::vector<AnchorLink>* anchor_links) {
   std::unordered_set<std::string_view> ids;
   for (const Heading& h : headings) ids.insert(h.id);
   SearchCursor cursor;
@@ -51,7 +51,16 @@ void ResolveLinks(const std::vector<cmark_node*>& links, const std::vector<Headi
     std::string error, hint;
     std::optional<std::string> href = ctx.resolver.ResolveLink(url, &error, &hint);
     if (href) {
-      cmark_node_set_url(link, IsDangerousUrl(*href) ? "" : href->c_str());
+      const bool dangerous = IsDangerousUrl(*href);
+      const size_t hash = url.find('#');
+      if (!dangerous && hash != std::string_view::npos && hash + 1 < url.size()) {
+        const std::string target(url.substr(0, hash)), fragment(url.substr(hash + 1));
+        SourceLocation at = ctx.locator.Find(EnclosingBlock(link), url, &cursor);
+        anchor_links->push_back({*href, fragment,
+                                 ctx.locator.Make(Severity::kWarning, std::move(at),
+                                                  Tr("link.bad-anchor", {target, fragment}))});
+      }
+      cmark_node_set_url(link, dangerous ? "" : href->c_str());  // `url` dangles from here
       continue;
     }
     if (error.empty()) error = Tr("link.broken", {std::string(url)});

@@ -87,7 +87,7 @@ Rendered Render(std::string_view markdown, const Options& options, const LinkRes
   NodeIndex nodes = CollectNodes(document.get());
   if (!options.allow_html) EscapeRawHtml(nodes.raw_html);
   AssignHeadingIds(nodes.headings, ctx, &out.headings);
-  ResolveLinks(nodes.links, out.headings, ctx);
+  ResolveLinks(nodes.links, out.headings, ctx, &out.anchor_links);
   ReplaceCitations(nodes.citation_texts, ctx, &out.citations);
   ExtractText(document.get(), out.headings, &out.plain_text, &out.sections);
   if (!options.keep_plain_text) std::string().swap(out.plain_text);

@@ -62,6 +62,15 @@ struct Section {
   std::string text;
 };
 
+// A link to another page with a '#fragment' ("../kenmerken/x.md#effect").
+// Whether the target has that id is known only once it is rendered, so the
+// build checks these afterwards (pipeline/anchor_check.h).
+struct AnchorLink {
+  std::string href;      // as emitted, relative to the page: "../../kenmerken/x/#effect"
+  std::string fragment;  // "effect", as written
+  Diagnostic warning;    // to report if the target has no such id (hint to add)
+};
+
 struct Options {
   std::string path;         // file path for diagnostics
   int line_offset = 0;      // lines before the body in the file (front matter)
@@ -79,6 +88,8 @@ struct Rendered {
   // Every heading in document order, ids slugified (kapstok::Slugify) and made
   // unique with "-2", "-3" suffixes; an empty slug becomes "section".
   std::vector<Heading> headings;
+  // Resolved links to another page's '#fragment', in document order.
+  std::vector<AnchorLink> anchor_links;
   // Ids of resolved citations, in order of first appearance, unique.
   std::vector<std::string> citations;
   std::vector<Section> sections;

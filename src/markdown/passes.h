@@ -43,9 +43,10 @@ void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext
                       std::vector<Heading>* headings);
 
 // Rewrites link and image destinations through the resolver, blanks
-// dangerous ones and checks '#fragment' links against `headings`.
+// dangerous ones and checks '#fragment' links against `headings`. Resolved
+// links to another page's fragment go to *anchor_links, checked later.
 void ResolveLinks(const std::vector<cmark_node*>& links, const std::vector<Heading>& headings,
-                  PageContext& ctx);
+                  PageContext& ctx, std::vector<AnchorLink>* anchor_links);
 
 // Replaces [@id] and [@a; @b] in `texts` with citation links; appends the
 // resolved ids, first appearance only, to *cited.

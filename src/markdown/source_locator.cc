@@ -75,6 +75,11 @@ SourceLocation SourceLocator::InSourceLine(SourceLocation at, std::string_view n
 void SourceLocator::Report(Severity severity, SourceLocation location, std::string message,
                            std::string hint) {
   if (sink_ == nullptr) return;
+  sink_->Report(Make(severity, std::move(location), std::move(message), std::move(hint)));
+}
+
+Diagnostic SourceLocator::Make(Severity severity, SourceLocation location, std::string message,
+                               std::string hint) {
   Diagnostic d;
   d.severity = severity;
   d.message = std::move(message);
@@ -89,7 +94,7 @@ void SourceLocator::Report(Severity severity, SourceLocation location, std::stri
     }
   }
   d.location = std::move(location);
-  sink_->Report(std::move(d));
+  return d;
 }
 
 }  // namespace kapstok::markdown

@@ -44,6 +44,10 @@ class SourceLocator {
   void Report(Severity severity, SourceLocation location, std::string message,
               std::string hint = {});
 
+  // The diagnostic Report() would make, for reporting later (or not).
+  Diagnostic Make(Severity severity, SourceLocation location, std::string message,
+                  std::string hint = {});
+
  private:
   void EnsureLineIndex();
   SourceLocation AtOffset(size_t offset);

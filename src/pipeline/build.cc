@@ -11,6 +11,7 @@
 #include "content/loader.h"
 #include "model/site_model.h"
 #include "output/writer.h"
+#include "pipeline/anchor_check.h"
 #include "pipeline/search_docs.h"
 #include "pipeline/stages.h"
 #include "print/handout.h"
@@ -104,8 +105,12 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   std::mutex emitted_mu;
   std::unordered_set<std::string> emitted;
   Status emit_failure;
+  // Links to another page's #fragment are checked against the ids of the
+  // pages as rendered; those pages' ids are kept on the way out.
+  AnchorCheck anchors(*model);
   if (writer) {
     render_options.emit_page = [&](const OutputFile& page) {
+      if (!anchors.empty()) anchors.Record(page);
       Status s = writer->Write(page.path, page.bytes);
       std::lock_guard<std::mutex> lock(emitted_mu);
       emitted.insert(page.path);
@@ -151,6 +156,11 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
     index_timer.Mark("search (thread)");
   });
   files = render::RenderSite(*model, *theme, render_options);
+  if (!anchors.empty()) {
+    for (const OutputFile& f : files)
+      if (!f.bytes.empty()) anchors.Record(f);  // the pages not streamed out
+    anchors.Report(sink);
+  }
   timer.Mark("render pages");
   if (!flush()) return result;
   timer.Mark("write pages");
