@@ -8,9 +8,16 @@ namespace kapstok::pipeline {
 
 std::vector<search::Document> SearchDocuments(const model::SiteModel& model) {
   const config::SiteConfig& c = model.config();
+  // Documents are made in url order (their order is their id), so they are
+  // never moved by a sort.
+  std::vector<const model::Page*> pages;
+  pages.reserve(model.pages().size());
+  for (const auto& p : model.pages()) pages.push_back(&*p);
+  std::sort(pages.begin(), pages.end(),
+            [](const model::Page* a, const model::Page* b) { return a->url < b->url; });
   std::vector<search::Document> docs;
-  docs.reserve(model.pages().size());
-  for (const auto& p : model.pages()) {
+  docs.reserve(pages.size());
+  for (const model::Page* p : pages) {
     search::Document d;
     d.url = p->url;
     d.title = p->title();
@@ -74,8 +81,6 @@ std::vector<search::Document> SearchDocuments(const model::SiteModel& model) {
     }
     docs.push_back(std::move(d));
   }
-  std::sort(docs.begin(), docs.end(),
-            [](const search::Document& a, const search::Document& b) { return a.url < b.url; });
   return docs;
 }
 
