@@ -1,5 +1,6 @@
 #include "model/link_resolver.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "base/messages.h"
@@ -71,21 +72,23 @@ std::optional<std::string> PageLinkResolver::ResolveLink(std::string_view href,
   // A page with errors of its own: already reported, and the build fails.
   if (broken_paths_ && broken_paths_->count(norm)) return root_ + norm + fragment;
   *error = Tr("link.broken", {std::string(href)});
-  // Suggest the nearest page path, written relative like the original.
+  // Suggest the nearest page path, written relative like the original
+  // (paths in sorted order, so ties always pick the same one).
+  std::vector<std::string> all;
+  all.reserve(by_path_.size());
+  for (const auto& [p, _] : by_path_) all.push_back(p);
+  std::sort(all.begin(), all.end());
   std::vector<std::string> candidates;
   std::string file = norm.substr(norm.rfind('/') == std::string::npos ? 0 : norm.rfind('/') + 1);
-  for (const auto& [p, _] : by_path_) {
+  for (const std::string& p : all) {
     size_t slash = p.rfind('/');
     if (p.substr(slash == std::string::npos ? 0 : slash + 1) == file) candidates.push_back(p);
   }
   std::string near;
   if (candidates.size() == 1) {
     near = candidates[0];
-  } else {
-    std::vector<std::string> all;
-    all.reserve(by_path_.size());
-    for (const auto& [p, _] : by_path_) all.push_back(p);
-    if (all.size() <= 20000) near = ClosestMatch(norm, all);
+  } else if (all.size() <= 20000) {
+    near = ClosestMatch(norm, all);
   }
   if (!near.empty()) {
     // Express the suggestion relative to the page's folder.

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "base/messages.h"
 #include "base/parallel.h"
 #include "base/text.h"
+#include "base/timing.h"
 #include "model/link_resolver.h"
 
 namespace kapstok::model {
@@ -247,6 +250,7 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
 std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
                                       const config::SiteConfig& config, DiagnosticSink* sink,
                                       const ModelOptions& options) {
+  StageTimer timer;
   auto model = std::make_unique<SiteModel>();
   model->config_ = &config;
   model->static_files_ = std::move(loaded.static_files);
@@ -267,7 +271,9 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
   std::sort(model->pages_.begin(), model->pages_.end(),
             [&](const auto& a, const auto& b) { return model->SiteLess(a.get(), b.get()); });
   // Two types whose url patterns collide would overwrite each other's pages.
-  std::map<std::string, const Page*> by_url;
+  std::unordered_map<std::string_view, const Page*> by_url;
+  by_url.reserve(model->pages_.size());
+  model->by_path_.reserve(model->pages_.size() + config.types.size() + 1);
   for (const auto& p : model->pages_) {
     model->by_type_[p->type()->id].push_back(p.get());
     model->by_path_[p->src.rel_path] = p.get();
@@ -282,9 +288,14 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
   if (!config.citations.empty())
     for (const Page* p : model->PagesOfType(config.citations)) model->citable_[p->id()] = p;
 
+  timer.Mark("  pages");  // KAPSTOK_TIMING=1: the model stage's parts
   // Relations, in declared order; then inverse, iterating pages in site order
   // so every backlink list comes out sorted.
-  for (const auto& p : model->pages_) p->relations = model->ResolveRelations(*p, sink);
+  // (Each page's own; diagnostics are sorted when printed.)
+  ParallelFor(model->pages_.size(), [&](size_t i) {
+    Page& p = *model->pages_[i];
+    p.relations = model->ResolveRelations(p, sink);
+  });
   for (const auto& p : model->pages_) {
     for (const ResolvedRelation& rr : p->relations) {
       for (const Page* t : rr.targets) {
@@ -309,6 +320,7 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
                      });
   }
 
+  timer.Mark("  relations");  // and backlinks
   // Markdown: bodies and text/list/map fields, in parallel, one page per task.
   for (const content::StaticFile& f : model->static_files_) model->static_paths_.insert(f.rel_path);
   std::vector<Page*> all;
@@ -360,6 +372,7 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
     }
     model->SetSources(p, cited);
   });
+  timer.Mark("  markdown");
   for (auto& page : intro_pages)
     model->intros_[page->src.type->id] =
         ListIntro{page->src.type, page->src.title, page->body.html};

@@ -15,6 +15,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -141,7 +142,9 @@ class SiteModel {
   std::vector<std::unique_ptr<Page>> pages_;
   std::unique_ptr<Page> home_;
   std::map<std::string, std::vector<const Page*>> by_type_;
-  std::map<std::string, const Page*> by_path_;  // "kenmerken/x.md" -> page
+  // "kenmerken/x.md" -> page: hashed, as every link of every page is looked
+  // up here; sort the keys where the order matters (suggestions).
+  std::unordered_map<std::string, const Page*> by_path_;
   std::map<std::string, ListIntro> intros_;
   std::vector<content::StaticFile> static_files_;
   std::set<std::string> broken_paths_;

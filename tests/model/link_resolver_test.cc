@@ -18,7 +18,7 @@ TEST(NormalizeRelPathTest, ResolvesDotsAndRejectsEscapes) {
 TEST(PageLinkResolverTest, ResolvesPagesStaticFilesAndSuggests) {
   Page target;
   target.url = "kenmerken/eigen-kracht/";
-  std::map<std::string, const Page*> by_path = {{"kenmerken/eigen-kracht.md", &target}};
+  std::unordered_map<std::string, const Page*> by_path = {{"kenmerken/eigen-kracht.md", &target}};
   std::set<std::string> statics = {"voorbeelden/foto.png"};
   std::map<std::string, const Page*> citable;
   PageLinkResolver r(by_path, statics, citable, "voorbeelden", "../../");
