@@ -174,6 +174,7 @@ LoadedContent LoadContent(const FileSystem& fs, const std::string& content_dir,
   });
 
   timer.Mark("  read+parse");  // the rest (the result's lists) is short
+  out.pages.reserve(jobs.size());
   // Ids are unique per type (the folder makes them so); report clashes that
   // differ only in case or folding, which collide on case-insensitive disks.
   for (size_t i = 0; i < jobs.size(); ++i) {

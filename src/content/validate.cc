@@ -45,9 +45,6 @@ class Validator {
   SourceLocation Where(const Node& node) const {
     return config::DiagnosticAt(src_, node, Severity::kError, "").location;
   }
-  std::string LineAt(const Node& node) const {
-    return config::DiagnosticAt(src_, node, Severity::kError, "").source_line;
-  }
 
   void Field(const FieldDef& f, const Node& n) {
     FieldValue v;
@@ -141,7 +138,8 @@ class Validator {
         Error(item, Tr("content.relation-id", {r.name, r.target, DescribeNode(item)}));
         return;
       }
-      refs.push_back({*s, Where(item), LineAt(item)});
+      Diagnostic at = config::DiagnosticAt(src_, item, Severity::kError, "");  // one lookup
+      refs.push_back({*s, std::move(at.location), std::move(at.source_line)});
     };
     if (n.IsSequence()) {
       if (!r.many) return Error(n, Tr("content.relation-one", {r.name, r.target}));

@@ -255,16 +255,15 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
   model->config_ = &config;
   model->static_files_ = std::move(loaded.static_files);
   model->broken_paths_ = std::move(loaded.broken_paths);
-  model->pages_.reserve(loaded.pages.size());
-  for (content::ParsedPage& p : loaded.pages) {
+  // Pages with their URLs and order keys, made on all cores.
+  model->pages_.resize(loaded.pages.size());
+  ParallelFor(loaded.pages.size(), [&](size_t i) {
     auto page = std::make_unique<Page>();
-    page->src = std::move(p);
+    page->src = std::move(loaded.pages[i]);
     page->url = UrlFor(*page->type(), page->id());
     page->root = RootFor(page->url);
-    model->pages_.push_back(std::move(page));
-  }
-  ParallelFor(model->pages_.size(), [&](size_t i) {
-    model->pages_[i]->order = MakeOrderKey(model->pages_[i]->src);
+    page->order = MakeOrderKey(page->src);
+    model->pages_[i] = std::move(page);
   });
   // Site order: types in config order, then OrderKey within a type.
   for (size_t i = 0; i < config.types.size(); ++i) model->type_rank_[&config.types[i]] = i;
