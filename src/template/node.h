@@ -24,8 +24,6 @@ struct NamePart {
   std::string key;
   uint32_t hash = 0;
   uint32_t slot = 0;
-  // A key of fewer than 16 bytes, zero-padded, for ValueObject::Span::FindShort.
-  alignas(16) char key16[16] = {};
 };
 
 enum class NodeKind : uint8_t {

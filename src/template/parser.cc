@@ -1,7 +1,6 @@
 #include "template/parser.h"
 
 #include <algorithm>
-#include <cstring>
 #include <map>
 #include <utility>
 #include <vector>
@@ -226,11 +225,7 @@ class Parser {
       size_t dot = name.find('.', start);
       std::string key = name.substr(start, dot == std::string::npos ? dot : dot - start);
       const uint32_t hash = HashKey(key);
-      NamePart part{std::move(key), hash};
-      if (part.key.size() < sizeof part.key16) {
-        std::memcpy(part.key16, part.key.data(), part.key.size());
-      }
-      parts.push_back(std::move(part));
+      parts.push_back(NamePart{std::move(key), hash});
       if (dot == std::string::npos) break;
       start = dot + 1;
     }

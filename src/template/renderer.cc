@@ -183,18 +183,10 @@ class Renderer {
     if (part == end) return top[-1].value;
     const Value* v = nullptr;
     uint32_t* hint = &hints_[part->slot];
-    const std::string_view key = part->key;
-    if (key.size() < sizeof part->key16) [[likely]] {
-      do {
-        --top;
-        v = top->members.FindShort(key, part->key16, part->hash, hint);
-      } while (v == nullptr && top != bottom);
-    } else {
-      do {
-        --top;
-        v = top->members.Find(key, part->hash, hint);
-      } while (v == nullptr && top != bottom);
-    }
+    do {
+      --top;
+      if (top->object != nullptr) v = top->object->Find(part->key, part->hash, hint);
+    } while (v == nullptr && top != bottom);
     for (++part; part != end && v != nullptr; ++part) {
       v = v->Find(part->key, part->hash, &hints_[part->slot]);
     }
@@ -275,15 +267,12 @@ class Renderer {
   }
 
   // A context on the stack, with its members when it is an object (found
-  // once here rather than at every lookup; none otherwise).
+  // once here rather than at every lookup).
   struct Frame {
     const Value* value;
-    Value::Object::Span members;
+    const Value::Object* object;
   };
-  void Push(const Value* v) {
-    const Value::Object* o = v->if_object();
-    stack_.push_back(Frame{v, o != nullptr ? o->members() : Value::Object::Span{}});
-  }
+  void Push(const Value* v) { stack_.push_back(Frame{v, v->if_object()}); }
 
   const TemplateSet& set_;
   std::vector<Frame> stack_;  // bottom first

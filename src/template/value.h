@@ -24,10 +24,6 @@
 #include <variant>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace kapstok::tmpl {
 
 // Orders object keys exactly as std::less<std::string> does (bytewise,
@@ -119,11 +115,6 @@ class ValueObject {
 
     // As ValueObject::Find.
     const Value* Find(std::string_view key, uint32_t hash, uint32_t* hint) const;
-    // As Find with a hint, for a key of fewer than 16 bytes that `key16`
-    // holds, zero-padded (the renderer's names): a key in a member's own
-    // small-string buffer is compared in one 16-byte block.
-    const Value* FindShort(std::string_view key, const char* key16, uint32_t hash,
-                           uint32_t* hint) const;
     // As ValueObject::Find without hint; sets *at to the member's number.
     const Value* Find(std::string_view key, uint32_t hash, size_t* at) const;
   };
@@ -294,39 +285,6 @@ inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
   const size_t bytes = static_cast<size_t>(reinterpret_cast<const char*>(end) -
                                            reinterpret_cast<const char*>(begin));
   if (size_t{*hint} * sizeof(value_type) < bytes && internal::SameKey(begin[*hint].first, key)) {
-    return &begin[*hint].second;
-  }
-  size_t at;
-  const Value* v = Find(key, hash, &at);
-  if (v != nullptr) *hint = static_cast<uint32_t>(at);
-  return v;
-}
-
-namespace internal {
-// Whether k == key16[0, n) for n < 16, with key16 readable for 16 bytes.
-inline bool SameShortKey(const std::string& k, const char* key16, size_t n) {
-  if (k.size() != n) return false;
-#if defined(__SSE2__) && defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI
-  static_assert(sizeof(std::string) == 32);
-  // libstdc++ keeps strings of fewer than 16 bytes in the 16 bytes after its
-  // pointer and size, within the object, so 16 bytes there are readable.
-  if (k.data() == reinterpret_cast<const char*>(&k) + 16) {
-    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k.data()));
-    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(key16));
-    const uint32_t need = (1u << n) - 1;
-    return (static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b))) & need) == need;
-  }
-#endif
-  return SameBytes(k.data(), key16, n);
-}
-}  // namespace internal
-
-inline const Value* ValueObject::Span::FindShort(std::string_view key, const char* key16,
-                                                 uint32_t hash, uint32_t* hint) const {
-  const size_t bytes = static_cast<size_t>(reinterpret_cast<const char*>(end) -
-                                           reinterpret_cast<const char*>(begin));
-  if (size_t{*hint} * sizeof(value_type) < bytes &&
-      internal::SameShortKey(begin[*hint].first, key16, key.size())) {
     return &begin[*hint].second;
   }
   size_t at;
