@@ -4,6 +4,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/messages.h"
 #include "base/parallel.h"
@@ -150,20 +151,33 @@ std::vector<ResolvedRelation> SiteModel::ResolveRelations(const Page& p,
                                                           DiagnosticSink* sink) const {
   const config::SiteConfig& config = *config_;
   std::vector<ResolvedRelation> out;
+  out.reserve(p.type()->relations.size());
+  std::string path;  // "<folder>/<id>.md" of a target, as Find() makes it (one buffer)
+  auto path_of = [&](const config::TypeDef& type, const std::string& id) -> const std::string& {
+    return path.assign(type.folder).append("/").append(id).append(".md");
+  };
   for (const config::RelationDef& def : p.type()->relations) {
     ResolvedRelation rr{&def, {}};
     auto it = p.src.relations.find(def.name);
     if (it != p.src.relations.end()) {
       const config::TypeDef* target = config.FindType(def.target);
-      std::set<const Page*> seen;
+      // Each target once: a scan while the list is short (always, in
+      // practice), a set beyond, so a hostile list of thousands stays linear.
+      std::unordered_set<const Page*> seen;
+      auto first_time = [&](const Page* t) {
+        if (rr.targets.size() < 16)
+          return std::find(rr.targets.begin(), rr.targets.end(), t) == rr.targets.end();
+        if (seen.empty()) seen.insert(rr.targets.begin(), rr.targets.end());
+        return seen.insert(t).second;
+      };
       for (const content::RelationRef& ref : it->second) {
-        const Page* t = Find(def.target, ref.id);
+        const Page* t = FindByPath(path_of(*target, ref.id));
         if (!t) {
-          if (broken_paths_.count(target->folder + "/" + ref.id + ".md")) continue;
+          if (broken_paths_.count(path)) continue;
           ReportUnknownTarget(ref, *target, PagesOfType(def.target), sink);
           continue;
         }
-        if (seen.insert(t).second) rr.targets.push_back(t);
+        if (first_time(t)) rr.targets.push_back(t);
       }
     }
     out.push_back(std::move(rr));
@@ -175,7 +189,7 @@ std::vector<ResolvedRelation> SiteModel::ResolveRelations(const Page& p,
     const config::TypeDef* keys = config.FindType(f.keys);
     for (size_t i = 0; i < it->second.entries.size(); ++i) {
       const std::string& key = it->second.entries[i].first;
-      if (!Find(f.keys, key) && !broken_paths_.count(keys->folder + "/" + key + ".md")) {
+      if (!FindByPath(path_of(*keys, key)) && !broken_paths_.count(path)) {
         const SourceLocation& loc = it->second.entry_locations[i];
         ReportUnknownTarget({key, loc, std::string(LineOf(p.src.source, loc.line))}, *keys,
                             PagesOfType(f.keys), sink);

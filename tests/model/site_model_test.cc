@@ -68,6 +68,24 @@ TEST_F(SiteModelTest, ResolvesRelationsAndSortedBacklinks) {
   EXPECT_EQ(alfa->sources[0]->id(), "x");
 }
 
+TEST_F(SiteModelTest, KeepsEachTargetOnceInFirstMentionOrderInLongLists) {
+  MemoryFileSystem fs;
+  std::string ids;
+  for (int round = 0; round < 3; ++round) {
+    for (int i = 39; i >= 0; --i) {
+      fs.AddFile("content/kenmerken/k" + std::to_string(i) + ".md", "---\ntitle: K\n---\n");
+      ids += (ids.empty() ? "" : ", ") + std::string("k") + std::to_string(i);
+    }
+  }
+  fs.AddFile("content/voorbeelden/v.md", "---\ntitle: V\nkenmerken: [" + ids + "]\n---\n");
+  auto model = Build(fs);
+  ASSERT_EQ(Printed(sink_), "");
+  const std::vector<const Page*>& targets = model->Find("voorbeeld", "v")->relations[0].targets;
+  ASSERT_EQ(targets.size(), 40u);
+  for (int i = 0; i < 40; ++i) EXPECT_EQ(targets[i]->id(), "k" + std::to_string(39 - i));
+  EXPECT_EQ(model->Find("kenmerk", "k7")->backlinks[0].pages.size(), 1u);
+}
+
 TEST_F(SiteModelTest, ReportsUnknownTargetsWithSuggestion) {
   MemoryFileSystem fs;
   fs.AddFile("content/kenmerken/eigen-kracht-versterken.md", "---\ntitle: A\n---\n");
