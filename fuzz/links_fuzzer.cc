@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "base/diagnostic.h"
 #include "markdown/markdown.h"
@@ -22,7 +23,8 @@ using kapstok::model::Page;
 
 struct World {
   Page kenmerk, voorbeeld, bron;
-  std::map<std::string, const Page*> by_path, citable;
+  std::unordered_map<std::string, const Page*> by_path;  // as in SiteModel
+  std::map<std::string, const Page*> citable;
   std::set<std::string> static_paths = {"kenmerken/foto.png", "bestanden/a b.pdf"};
   World() {
     kenmerk.url = "kenmerken/eigen-kracht/";
