@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace kapstok::testing {
+namespace kapstok::test_util {
 
 namespace fs = std::filesystem;
 
@@ -90,6 +90,6 @@ inline RunResult RunKapstok(const fs::path& cwd, const std::vector<std::string>&
   return r;
 }
 
-}  // namespace kapstok::testing
+}  // namespace kapstok::test_util
 
 #endif  // KAPSTOK_TESTS_CLI_CLI_TEST_UTIL_H_

@@ -11,8 +11,8 @@
 namespace kapstok {
 namespace {
 
-using testing::ReadFile;
-using testing::SourceDir;
+using test_util::ReadFile;
+using test_util::SourceDir;
 
 // The fenced blocks of `markdown` whose info string is `lang`, with the
 // list indentation of their fence removed.
@@ -59,10 +59,10 @@ TEST(ContributingTest, ThePracticeExamplePassesCheck) {
   std::vector<std::string> examples =
       FencedBlocks(ReadFile(SourceDir() / "CONTRIBUTING.md"), "markdown");
   ASSERT_FALSE(examples.empty());
-  testing::TempProject project({"kapstok.yaml", "content"});
-  testing::WriteFile(project.dir() / "content/praktijkvoorbeelden/buurtkamer-de-ruimte-in-delft.md",
+  test_util::TempProject project({"kapstok.yaml", "content"});
+  test_util::WriteFile(project.dir() / "content/praktijkvoorbeelden/buurtkamer-de-ruimte-in-delft.md",
                      examples[0]);
-  testing::RunResult r = testing::RunKapstok(project.dir(), {"check"});
+  test_util::RunResult r = test_util::RunKapstok(project.dir(), {"check"});
   EXPECT_EQ(r.exit_code, 0) << r.err << examples[0];
 }
 

@@ -13,8 +13,8 @@
 namespace kapstok {
 namespace {
 
-using testing::RunKapstok;
-using testing::TempProject;
+using test_util::RunKapstok;
+using test_util::TempProject;
 
 constexpr char kFixture[] = "tests/fixtures/editor-diagnostics";
 
@@ -82,12 +82,12 @@ TEST_P(CheckDiagnosticsTest, PrintsExactlyTheExpectedDiagnostics) {
   const Case c = GetParam();
   const std::string expected_path = std::string(kFixture) + "/expected/check." + c.language +
                                     "." + c.format + ".txt";
-  const std::string expected = testing::ReadFile(testing::SourceDir() / expected_path);
+  const std::string expected = test_util::ReadFile(test_util::SourceDir() / expected_path);
   ASSERT_FALSE(expected.empty()) << expected_path;
   TempProject project({std::string(kFixture) + "/kapstok.yaml", std::string(kFixture) + "/content"});
   std::vector<std::string> args = {"check", std::string("--format=") + c.format};
   if (std::string(c.language) != "nl") args.push_back(std::string("--lang=") + c.language);
-  testing::RunResult r = RunKapstok(project.dir(), args);
+  test_util::RunResult r = RunKapstok(project.dir(), args);
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
   const bool github = std::string(c.format) == "github";
@@ -114,17 +114,17 @@ INSTANTIATE_TEST_SUITE_P(LanguagesAndFormats, CheckDiagnosticsTest,
 // site.language still chooses the messages.
 TEST(CheckDiagnosticsTest, ABrokenConfigStillReportsInTheSiteLanguage) {
   TempProject project({std::string(kFixture) + "/content"});
-  testing::WriteFile(project.dir() / "kapstok.yaml",
+  test_util::WriteFile(project.dir() / "kapstok.yaml",
                      "site:\n  title: T\n  language: nl\ntypes:\n  x:\n    folder: xs\n"
                      "    bogus: 1\n");
-  testing::RunResult r = RunKapstok(project.dir(), {"check"});
+  test_util::RunResult r = RunKapstok(project.dir(), {"check"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("1 fout(en), 0 waarschuwing(en)\n"), std::string::npos) << r.err;
 }
 
 TEST(CheckDiagnosticsTest, DutchIsTheDefaultAndEnglishNeedsLangEn) {
   TempProject project({std::string(kFixture) + "/kapstok.yaml", std::string(kFixture) + "/content"});
-  testing::RunResult nl = RunKapstok(project.dir(), {"check"});
+  test_util::RunResult nl = RunKapstok(project.dir(), {"check"});
   EXPECT_NE(nl.err.find("content/voorbeelden/unknown-relation.md:4:13: error: er is geen kenmerk "
                         "met de id 'eigen-kracht'\n"
                         "    kenmerken: [eigen-kracht, binden-en-verbinden]\n"
@@ -132,7 +132,7 @@ TEST(CheckDiagnosticsTest, DutchIsTheDefaultAndEnglishNeedsLangEn) {
                         "  bedoelde je 'eigen-kracht-versterken'?\n"),
             std::string::npos)
       << nl.err;
-  testing::RunResult en = RunKapstok(project.dir(), {"check", "--lang", "en"});
+  test_util::RunResult en = RunKapstok(project.dir(), {"check", "--lang", "en"});
   EXPECT_NE(en.err.find("content/voorbeelden/unknown-field.md:5:1: error: unknown field 'plaatz' "
                         "for a page of type 'voorbeeld'\n"
                         "    plaatz: Rotterdam\n"
@@ -140,7 +140,7 @@ TEST(CheckDiagnosticsTest, DutchIsTheDefaultAndEnglishNeedsLangEn) {
                         "  did you mean 'plaats'?\n"),
             std::string::npos)
       << en.err;
-  testing::RunResult gh = RunKapstok(project.dir(), {"check", "--format", "github"});
+  test_util::RunResult gh = RunKapstok(project.dir(), {"check", "--format", "github"});
   EXPECT_NE(gh.err.find("::error file=content/voorbeelden/wrong-enum.md,line=5,col=9::'niveau' "
                         "moet een van deze waarden zijn: laag, midden, hoog; gevonden: "
                         "'hogg'%0Abedoelde je 'hoog'?\n"),

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace kapstok::testing {
+namespace kapstok::test_util {
 
 using Json = nlohmann::ordered_json;
 
@@ -128,6 +128,6 @@ class SchemaChecker {
   }
 };
 
-}  // namespace kapstok::testing
+}  // namespace kapstok::test_util
 
 #endif  // KAPSTOK_TESTS_CLI_JSON_SCHEMA_CHECKER_H_

@@ -67,9 +67,9 @@ TEST(MessagesTest, EveryKeyUsedInTheSourceExists) {
   std::regex call("\\bTr\\(\"([a-z0-9.-]+)\"");
   int found = 0;
   for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(testing::SourceDir() / "src")) {
+       std::filesystem::recursive_directory_iterator(test_util::SourceDir() / "src")) {
     if (entry.path().extension() != ".cc") continue;
-    std::string text = testing::ReadFile(entry.path());
+    std::string text = test_util::ReadFile(entry.path());
     for (auto it = std::sregex_iterator(text.begin(), text.end(), call);
          it != std::sregex_iterator(); ++it) {
       ++found;

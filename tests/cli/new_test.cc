@@ -13,10 +13,10 @@
 namespace kapstok::cli {
 namespace {
 
-using kapstok::testing::ReadFile;
-using kapstok::testing::RunKapstok;
-using kapstok::testing::SourceDir;
-using kapstok::testing::TempProject;
+using kapstok::test_util::ReadFile;
+using kapstok::test_util::RunKapstok;
+using kapstok::test_util::SourceDir;
+using kapstok::test_util::TempProject;
 
 constexpr char kFixture[] = "tests/fixtures/editor-basic";
 
@@ -70,7 +70,7 @@ TEST(FillArchetypeTest, RejectsAnUnknownPlaceholder) {
 
 TEST(NewCommandTest, CreatesTheFileNamedAfterTheTitleAndItPassesCheck) {
   TempProject project = FixtureProject();
-  testing::RunResult r = RunKapstok(project.dir(), {"new", "voorbeeld", "Café De Ruimte: één plek"});
+  test_util::RunResult r = RunKapstok(project.dir(), {"new", "voorbeeld", "Café De Ruimte: één plek"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "content/voorbeelden/cafe-de-ruimte-een-plek.md\n");
   EXPECT_EQ(r.err,
@@ -86,21 +86,21 @@ TEST(NewCommandTest, CreatesTheFileNamedAfterTheTitleAndItPassesCheck) {
                           "\nkenmerken: [binden-en-verbinden]\n", "\n# plaats: ",
                           "\n# scores: ", "\n# hoofdkenmerk: binden-en-verbinden\n"})
     EXPECT_NE(text.find(key), std::string::npos) << key << "\n" << text;
-  testing::RunResult check = RunKapstok(project.dir(), {"check"});
+  test_util::RunResult check = RunKapstok(project.dir(), {"check"});
   EXPECT_EQ(check.exit_code, 0) << check.err;
   EXPECT_EQ(check.err, "");
 }
 
 TEST(NewCommandTest, RefusesToOverwriteAnExistingFile) {
   TempProject project = FixtureProject();
-  testing::WriteFile(project.dir() / "content/voorbeelden/wijkteam-noord.md", "eigen tekst\n");
-  testing::RunResult nl = RunKapstok(project.dir(), {"new", "voorbeeld", "Wijkteam Noord"});
+  test_util::WriteFile(project.dir() / "content/voorbeelden/wijkteam-noord.md", "eigen tekst\n");
+  test_util::RunResult nl = RunKapstok(project.dir(), {"new", "voorbeeld", "Wijkteam Noord"});
   EXPECT_EQ(nl.exit_code, 2);
   EXPECT_EQ(nl.out, "");
   EXPECT_EQ(nl.err,
             "kapstok new: 'content/voorbeelden/wijkteam-noord.md' bestaat al; kies een andere "
             "titel of bewerk dat bestand\n");
-  testing::RunResult en =
+  test_util::RunResult en =
       RunKapstok(project.dir(), {"new", "--lang", "en", "voorbeeld", "Wijkteam  noord"});
   EXPECT_EQ(en.exit_code, 2);
   EXPECT_EQ(en.err,
@@ -111,7 +111,7 @@ TEST(NewCommandTest, RefusesToOverwriteAnExistingFile) {
 
 TEST(NewCommandTest, ExplainsAnUnknownTypeAndAnUnusableTitle) {
   TempProject project = FixtureProject();
-  testing::RunResult r = RunKapstok(project.dir(), {"new", "voorbeelt", "Iets"});
+  test_util::RunResult r = RunKapstok(project.dir(), {"new", "voorbeelt", "Iets"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err, "kapstok new: onbekend inhoudstype 'voorbeelt'\n  bedoelde je 'voorbeeld'?\n");
   r = RunKapstok(project.dir(), {"new", "xyz", "Iets"});
@@ -142,7 +142,7 @@ TEST(FillArchetypeTest, LeavesNoTrailingBlanksWhenATypeHasNoIds) {
 TEST(EditLinkTest, EveryPageLinksToItsFileInTheRepositoryEditor) {
   TempProject project = FixtureProject();
   ASSERT_EQ(RunKapstok(project.dir(), {"new", "voorbeeld", "Buurtkamer"}).exit_code, 0);
-  testing::RunResult r = RunKapstok(project.dir(), {"build", "--out", "site", "--quiet"});
+  test_util::RunResult r = RunKapstok(project.dir(), {"build", "--out", "site", "--quiet"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const char* page : {"kenmerken/eigen-kracht-versterken", "voorbeelden/buurtkamer"}) {
     std::string html = ReadFile(project.dir() / "site" / page / "index.html");
@@ -160,11 +160,11 @@ TEST(NewCommandTest, EveryHandbookArchetypeGivesAPageThatPassesCheck) {
   auto config = config::ParseConfig(ReadFile(SourceDir() / "kapstok.yaml"), "kapstok.yaml", &sink);
   ASSERT_TRUE(config);
   for (const config::TypeDef& t : config->types) {
-    testing::RunResult r = RunKapstok(project.dir(), {"new", t.id, "Nieuw testonderwerp " + t.id});
+    test_util::RunResult r = RunKapstok(project.dir(), {"new", t.id, "Nieuw testonderwerp " + t.id});
     ASSERT_EQ(r.exit_code, 0) << t.id << ": " << r.err;
     EXPECT_EQ(r.out, "content/" + t.folder + "/nieuw-testonderwerp-" + t.id + ".md\n");
   }
-  testing::RunResult check = RunKapstok(project.dir(), {"check"});
+  test_util::RunResult check = RunKapstok(project.dir(), {"check"});
   EXPECT_EQ(check.exit_code, 0) << check.err;
 }
 

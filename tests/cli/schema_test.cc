@@ -18,11 +18,11 @@
 namespace kapstok::schema {
 namespace {
 
-using kapstok::testing::Json;
-using kapstok::testing::ReadFile;
-using kapstok::testing::SchemaChecker;
-using kapstok::testing::SourceDir;
-using kapstok::testing::YamlToJson;
+using kapstok::test_util::Json;
+using kapstok::test_util::ReadFile;
+using kapstok::test_util::SchemaChecker;
+using kapstok::test_util::SourceDir;
+using kapstok::test_util::YamlToJson;
 
 config::SiteConfig HandbookConfig() {
   DiagnosticSink sink;
@@ -136,25 +136,25 @@ TEST(SchemaTest, DescribesFieldsInTheSiteLanguage) {
 }
 
 TEST(SchemaCommandTest, WritesOneSchemaPerTypeAndChecksThem) {
-  testing::TempProject project({"tests/fixtures/editor-basic/kapstok.yaml",
+  test_util::TempProject project({"tests/fixtures/editor-basic/kapstok.yaml",
                                 "tests/fixtures/editor-basic/content"});
-  testing::RunResult r = testing::RunKapstok(project.dir(), {"schema"});
+  test_util::RunResult r = test_util::RunKapstok(project.dir(), {"schema"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "2 schema's geschreven naar schemas\n");
   EXPECT_TRUE(std::filesystem::exists(project.dir() / "schemas/kenmerk.schema.json"));
   std::string voorbeeld = ReadFile(project.dir() / "schemas/voorbeeld.schema.json");
   EXPECT_NE(voorbeeld.find("\"$schema\": \"http://json-schema.org/draft-07/schema#\""),
             std::string::npos);
-  r = testing::RunKapstok(project.dir(), {"schema", "--check"});
+  r = test_util::RunKapstok(project.dir(), {"schema", "--check"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  testing::WriteFile(project.dir() / "schemas/voorbeeld.schema.json", "{}\n");
-  r = testing::RunKapstok(project.dir(), {"schema", "--check"});
+  test_util::WriteFile(project.dir() / "schemas/voorbeeld.schema.json", "{}\n");
+  r = test_util::RunKapstok(project.dir(), {"schema", "--check"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,
             "schemas/voorbeeld.schema.json: loopt niet gelijk met kapstok.yaml; draai 'kapstok "
             "schema' en commit het resultaat\n");
   // The descriptions are in the message language: English schemas differ.
-  r = testing::RunKapstok(project.dir(), {"schema", "--check", "--lang", "en"});
+  r = test_util::RunKapstok(project.dir(), {"schema", "--check", "--lang", "en"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("schemas/kenmerk.schema.json: out of date with kapstok.yaml"),
             std::string::npos);
@@ -162,9 +162,9 @@ TEST(SchemaCommandTest, WritesOneSchemaPerTypeAndChecksThem) {
 
 // The output folder is replaced, so it must hold nothing but schemas.
 TEST(SchemaCommandTest, RefusesToReplaceAFolderWithOtherFiles) {
-  testing::TempProject project({"tests/fixtures/editor-basic/kapstok.yaml",
+  test_util::TempProject project({"tests/fixtures/editor-basic/kapstok.yaml",
                                 "tests/fixtures/editor-basic/content"});
-  testing::RunResult r = testing::RunKapstok(project.dir(), {"schema", "--out", "content"});
+  test_util::RunResult r = test_util::RunKapstok(project.dir(), {"schema", "--out", "content"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err,
             "kapstok schema: de map 'content' bevat ook andere bestanden dan schema's (zoals "

@@ -7,7 +7,7 @@
 namespace kapstok::config {
 namespace {
 
-std::string Errors(const DiagnosticSink& sink) { return testing::Printed(sink); }
+std::string Errors(const DiagnosticSink& sink) { return test_util::Printed(sink); }
 
 const char kValid[] = R"(site:
   title: Handboek

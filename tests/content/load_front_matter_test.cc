@@ -86,7 +86,7 @@ void ExpectSame(const std::string& text, const std::string& path, const config::
 }
 
 TEST(LoadFrontMatterTest, HandbookPagesAreTheSameEitherWay) {
-  const std::string root = testing::SourceDir();
+  const std::string root = test_util::SourceDir();
   DiagnosticSink sink;
   std::ifstream in(root + "/kapstok.yaml");
   std::string yaml((std::istreambuf_iterator<char>(in)), {});

@@ -34,7 +34,7 @@ types:
   return *c;
 }
 
-using testing::Printed;
+using test_util::Printed;
 
 }  // namespace kapstok::content
 

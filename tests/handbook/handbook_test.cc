@@ -21,7 +21,7 @@
 namespace kapstok {
 namespace {
 
-using testing::SourceDir;
+using test_util::SourceDir;
 
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path);

@@ -7,7 +7,7 @@
 namespace kapstok::model {
 namespace {
 
-using testing::Printed;
+using test_util::Printed;
 
 class SiteModelTest : public ::testing::Test {
  protected:

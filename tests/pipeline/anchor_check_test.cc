@@ -37,7 +37,7 @@ TEST(HtmlIdsTest, FindsIdAttributesOnly) {
 // body: in memory, or written to disk (content pages then stream out as
 // they are rendered, and their ids are recorded on the way).
 std::string BuildWithBody(const std::string& link_line, bool to_disk = false) {
-  MemoryFileSystem fs = testing::FixtureFs("valid-basic");
+  MemoryFileSystem fs = test_util::FixtureFs("valid-basic");
   fs.AddFile("content/voorbeelden/buurtkamer.md",
              "---\ntitle: De buurtkamer\nsamenvatting: Ontmoeten.\nkenmerken: [eigen-kracht]\n---\n" + link_line + "\n");
   BuildOptions options;
@@ -51,7 +51,7 @@ std::string BuildWithBody(const std::string& link_line, bool to_disk = false) {
   EXPECT_TRUE(r.status.ok());
   EXPECT_EQ(sink.error_count(), 0);  // a missing id is a warning
   std::filesystem::remove_all(out);
-  return testing::Printed(sink);
+  return test_util::Printed(sink);
 }
 
 TEST(AnchorCheckTest, AcceptsHeadingsAndFieldSectionsOfTheTarget) {
@@ -75,7 +75,7 @@ TEST(AnchorCheckTest, WarnsAtTheLinkWithTheClosestIdAsHint) {
 }
 
 TEST(AnchorCheckTest, LinksToFilesThatAreNotPagesAreNotChecked) {
-  MemoryFileSystem fs = testing::FixtureFs("valid-basic");
+  MemoryFileSystem fs = test_util::FixtureFs("valid-basic");
   fs.AddFile("content/bijlage.pdf", "%PDF-1.4");
   fs.AddFile("content/voorbeelden/buurtkamer.md",
              "---\ntitle: De buurtkamer\nsamenvatting: Ontmoeten.\nkenmerken: [eigen-kracht]\n---\n"
@@ -85,7 +85,7 @@ TEST(AnchorCheckTest, LinksToFilesThatAreNotPagesAreNotChecked) {
   options.write = false;
   DiagnosticSink sink;
   ASSERT_TRUE(Build(fs, options, &sink).status.ok());
-  EXPECT_EQ(testing::Printed(sink), "");
+  EXPECT_EQ(test_util::Printed(sink), "");
 }
 
 }  // namespace

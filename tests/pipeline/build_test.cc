@@ -16,9 +16,9 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-using kapstok::testing::FindFile;
-using kapstok::testing::FixtureFs;
-using kapstok::testing::Printed;
+using kapstok::test_util::FindFile;
+using kapstok::test_util::FixtureFs;
+using kapstok::test_util::Printed;
 
 BuildResult BuildInMemory(const FileSystem& fs, DiagnosticSink* sink) {
   BuildOptions options;

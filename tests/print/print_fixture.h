@@ -12,7 +12,7 @@
 
 namespace kapstok::print {
 
-using testing::SourceDir;
+using test_util::SourceDir;
 
 inline const char kCookbookConfig[] = R"(site:
   title: Kookboek "Oma"
@@ -54,7 +54,7 @@ print:
   attribution: tekst_bron
 )";
 
-using CookbookSite = testing::LoadedSite;
+using CookbookSite = test_util::LoadedSite;
 
 // The cookbook with `config_text` as its kapstok.yaml.
 inline std::unique_ptr<CookbookSite> LoadCookbook(const std::string& config_text = kCookbookConfig) {
@@ -69,7 +69,7 @@ inline std::unique_ptr<CookbookSite> LoadCookbook(const std::string& config_text
              "recepten: [soep]\n---\n");
   fs.AddFile("site/content/bronnen/boek.md", "---\ntitle: Oma, 1950\ntitel: Het kookboek\n---\n");
   fs.AddFile("site/kapstok.yaml", config_text);
-  return testing::LoadSite(fs, "site", RealFileSystem(), SourceDir());
+  return test_util::LoadSite(fs, "site", RealFileSystem(), SourceDir());
 }
 
 }  // namespace kapstok::print

@@ -17,7 +17,7 @@
 namespace kapstok {
 namespace {
 
-using testing::Printed;
+using test_util::Printed;
 
 // Anchors that expand to 9^10 values made the duplicate-key walk run for
 // hours ("billion laughs"); it now stops after kMaxYamlValues values.

@@ -18,9 +18,9 @@
 namespace kapstok::reflect {
 namespace {
 
-using testing::LoadedSite;
-using testing::LoadSite;
-using testing::SourceDir;
+using test_util::LoadedSite;
+using test_util::LoadSite;
+using test_util::SourceDir;
 
 size_t Count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;

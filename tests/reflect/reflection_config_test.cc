@@ -8,7 +8,7 @@
 namespace kapstok::config {
 namespace {
 
-std::string Errors(const DiagnosticSink& sink) { return testing::Printed(sink); }
+std::string Errors(const DiagnosticSink& sink) { return test_util::Printed(sink); }
 
 const char kTypes[] = R"(site:
   title: Werkboek

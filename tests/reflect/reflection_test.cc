@@ -10,9 +10,9 @@
 namespace kapstok::reflect {
 namespace {
 
-using testing::LoadedSite;
-using testing::LoadSite;
-using testing::SourceDir;
+using test_util::LoadedSite;
+using test_util::LoadSite;
+using test_util::SourceDir;
 
 const char kConfig[] = R"(site:
   title: Werkboek

@@ -20,7 +20,7 @@ namespace kapstok::pipeline {
 class BuilderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    fs_ = testing::FixtureFs("valid-basic");
+    fs_ = test_util::FixtureFs("valid-basic");
     // Two more pages, so a change does not touch every page.
     fs_.AddFile("content/kenmerken/zelfstandig.md",
                 "---\ntitle: Zelfstandig\nvolgorde: 3\nsamenvatting: Alleen.\n---\nTekst.\n");

@@ -24,7 +24,7 @@ class BuilderPagesTest : public BuilderTest, public ::testing::WithParamInterfac
     ASSERT_TRUE(builder->Rebuild(named ? std::vector<std::string>{path}
                                        : std::vector<std::string>{},
                                  &sink))
-        << testing::Printed(sink);
+        << test_util::Printed(sink);
     EXPECT_EQ(builder->stats().patched, named);
     builder->UpdateSearchIndex();
     ExpectSameAsFullBuild(*builder);
@@ -37,7 +37,7 @@ TEST_P(BuilderPagesTest, MatrixCellEdit) {
   AddMatrix(kCell);
   Builder builder(fs_, options_);
   DiagnosticSink sink;
-  ASSERT_TRUE(builder.BuildAll(&sink)) << testing::Printed(sink);
+  ASSERT_TRUE(builder.BuildAll(&sink)) << test_util::Printed(sink);
   ExpectSameAsFullBuild(builder);
   ASSERT_NE(builder.site()->Find("taken/index.html")->find("Netwerken"), std::string::npos);
   const std::string path = "content/kenmerken/samenwerken.md";
@@ -57,7 +57,7 @@ TEST_P(BuilderPagesTest, MapKeyTitleEdit) {
   AddMatrix(kCell);
   Builder builder(fs_, options_);
   DiagnosticSink sink;
-  ASSERT_TRUE(builder.BuildAll(&sink)) << testing::Printed(sink);
+  ASSERT_TRUE(builder.BuildAll(&sink)) << test_util::Printed(sink);
   const std::string path = "content/rollen/buurtwerker.md";
   fs_.AddFile(path, "---\ntitle: Wijkwerker\n---\nIn de wijk.\n");
   RebuildAndCompare(&builder, path);
@@ -84,7 +84,7 @@ TEST_P(BuilderPagesTest, TitleEditMovesAPageAcrossAListPageBoundary) {
   }
   Builder builder(fs_, options_);
   DiagnosticSink sink;
-  ASSERT_TRUE(builder.BuildAll(&sink)) << testing::Printed(sink);
+  ASSERT_TRUE(builder.BuildAll(&sink)) << test_util::Printed(sink);
   ASSERT_TRUE(builder.site()->Find("voorbeelden/pagina/2/index.html"));
   ExpectSameAsFullBuild(builder);
   const std::string path = "content/voorbeelden/v005.md";

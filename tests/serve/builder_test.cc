@@ -273,10 +273,10 @@ TEST_F(BuilderTest, FrontMatterEditOfAnUnlistedPageKeepsTheWholeSitemap) {
   fs_.AddFile("content/paginas/colofon.md", "---\ntitle: Colofon\n---\nWie maakte dit.\n");
   Builder builder(fs_, options_);
   DiagnosticSink sink;
-  ASSERT_TRUE(builder.BuildAll(&sink)) << testing::Printed(sink);
+  ASSERT_TRUE(builder.BuildAll(&sink)) << test_util::Printed(sink);
   ExpectSameAsFullBuild(builder);
   fs_.AddFile("content/paginas/colofon.md", "---\ntitle: Over dit boek\n---\nWie maakte dit.\n");
-  ASSERT_TRUE(builder.Rebuild({"content/paginas/colofon.md"}, &sink)) << testing::Printed(sink);
+  ASSERT_TRUE(builder.Rebuild({"content/paginas/colofon.md"}, &sink)) << test_util::Printed(sink);
   EXPECT_TRUE(builder.stats().patched);
   builder.UpdateSearchIndex();
   ExpectSameAsFullBuild(builder);
@@ -297,7 +297,7 @@ TEST_F(BuilderTest, StaticFileOfAFailedRebuildIsPublishedWithTheNextOne) {
   fs_.AddFile("content/voorbeelden/wijkcafe.md", WijkCafe("Koffie."));
   DiagnosticSink fixed;
   ASSERT_TRUE(builder.Rebuild({"content/voorbeelden/wijkcafe.md"}, &fixed))
-      << testing::Printed(fixed);
+      << test_util::Printed(fixed);
   ASSERT_TRUE(builder.site()->Find("voorbeelden/plan.txt"));
   EXPECT_EQ(*builder.site()->Find("voorbeelden/plan.txt"), "versie 2\n");
   builder.UpdateSearchIndex();
@@ -339,7 +339,7 @@ TEST_F(BuilderTest, ConfigChangeRightAfterARelink) {
     EXPECT_TRUE(builder.stats().full);
     ExpectSameAsFullBuild(builder);
   }
-  EXPECT_FALSE(sink.has_errors()) << testing::Printed(sink);
+  EXPECT_FALSE(sink.has_errors()) << test_util::Printed(sink);
 }
 
 TEST_F(BuilderTest, TemplateChangeRebuildsEverything) {

@@ -4,7 +4,7 @@
 
 #include "content/loader.h"
 
-namespace kapstok::testing {
+namespace kapstok::test_util {
 
 std::string SourceDir() {
   const char* env = std::getenv("KAPSTOK_SOURCE_DIR");
@@ -57,4 +57,4 @@ std::unique_ptr<LoadedSite> LoadSite(const FileSystem& fs, const std::string& di
   return site;
 }
 
-}  // namespace kapstok::testing
+}  // namespace kapstok::test_util

@@ -16,7 +16,7 @@
 #include "model/site_model.h"
 #include "render/theme.h"
 
-namespace kapstok::testing {
+namespace kapstok::test_util {
 
 // The repository root (KAPSTOK_SOURCE_DIR, set by CMake; else the current directory).
 std::string SourceDir();
@@ -49,6 +49,6 @@ struct LoadedSite {
 std::unique_ptr<LoadedSite> LoadSite(const FileSystem& fs, const std::string& dir,
                                      const FileSystem& theme_fs, const std::string& theme_root);
 
-}  // namespace kapstok::testing
+}  // namespace kapstok::test_util
 
 #endif  // KAPSTOK_TESTS_TESTING_TESTING_H_
