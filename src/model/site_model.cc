@@ -384,6 +384,10 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
       }
     }
     model->SetSources(p, cited);
+    if (!options.keep_sources) {
+      std::string().swap(p->src.source);
+      p->src.body_offset = 0;  // body() stays a valid (empty) view
+    }
   });
   timer.Mark("  markdown");
   for (auto& page : intro_pages)

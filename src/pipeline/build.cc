@@ -75,7 +75,10 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   timer.Mark("load");
 
   // 4. Model: relations, backlinks, Markdown with links and citations.
-  std::unique_ptr<model::SiteModel> model = model::BuildModel(std::move(loaded), *config, sink);
+  model::ModelOptions model_options;
+  model_options.keep_sources = false;  // nothing after the Markdown reads the file texts
+  std::unique_ptr<model::SiteModel> model =
+      model::BuildModel(std::move(loaded), *config, sink, model_options);
   result.pages = model->pages().size();
   timer.Mark("model");
   if (sink->has_errors() || !theme) return result;
