@@ -50,6 +50,10 @@ struct ParsedPage {
   int body_line_offset = 0;  // lines before the body
 
   std::string_view body() const { return std::string_view(source).substr(body_offset); }
+  // The file text before the body: the front matter with its --- lines.
+  // Two versions of a file with the same front matter differ in the body
+  // only, which changes no other page (serve's rebuilds rely on that).
+  std::string_view front_matter() const { return std::string_view(source).substr(0, body_offset); }
 };
 
 }  // namespace kapstok::content

@@ -99,9 +99,7 @@ bool SiteModel::ReplacePages(std::vector<content::ParsedPage> sources, Diagnosti
     Page* page = p.page;
     PageChange change;
     change.page = page;
-    change.front_matter_changed =
-        std::string_view(page->src.source).substr(0, page->src.body_offset) !=
-        std::string_view(p.src.source).substr(0, p.src.body_offset);
+    change.front_matter_changed = page->src.front_matter() != p.src.front_matter();
     std::vector<const Page*>& of_type = by_type_[page->type()->id];
     change.old_index = std::lower_bound(of_type.begin(), of_type.end(), page, site_less) -
                        of_type.begin();

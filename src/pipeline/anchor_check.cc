@@ -66,13 +66,19 @@ AnchorCheck::AnchorCheck(const model::SiteModel& model) {
   }
 }
 
-void AnchorCheck::Record(const OutputFile& file) {
-  auto it = targets_.find(file.path);  // the keys never change: no lock needed
+void AnchorCheck::Record(const std::string& path, std::string_view html) {
+  auto it = targets_.find(path);  // the keys never change: no lock needed
   if (it == targets_.end()) return;
-  std::vector<std::string> ids = HtmlIds(file.bytes);
+  std::vector<std::string> ids = HtmlIds(html);
   std::lock_guard<std::mutex> lock(mu_);
   it->second.recorded = true;
   it->second.ids = std::move(ids);
+}
+
+std::vector<std::string> AnchorCheck::Targets() const {
+  std::vector<std::string> out;
+  for (const auto& [path, target] : targets_) out.push_back(path);
+  return out;
 }
 
 void AnchorCheck::Report(DiagnosticSink* sink) const {

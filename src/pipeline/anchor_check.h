@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "base/diagnostic.h"
-#include "base/output_file.h"
 #include "model/site_model.h"
 
 namespace kapstok::pipeline {
@@ -39,8 +38,12 @@ class AnchorCheck {
   // True when no page links to another page's fragment: nothing to record.
   bool empty() const { return pending_.empty(); }
 
-  // Keeps the ids of `file` when a link points into it. Thread-safe.
-  void Record(const OutputFile& file);
+  // Keeps the ids of the output file `path` when a link points into it.
+  // Thread-safe.
+  void Record(const std::string& path, std::string_view html);
+
+  // The output files the links point to, for a caller that has them all.
+  std::vector<std::string> Targets() const;
 
   // Reports each link whose target was recorded without the fragment's id.
   // Targets never recorded (a PDF, an image) are not checked.

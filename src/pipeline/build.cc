@@ -113,7 +113,7 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   AnchorCheck anchors(*model);
   if (writer) {
     render_options.emit_page = [&](const OutputFile& page) {
-      if (!anchors.empty()) anchors.Record(page);
+      if (!anchors.empty()) anchors.Record(page.path, page.bytes);
       Status s = writer->Write(page.path, page.bytes);
       std::lock_guard<std::mutex> lock(emitted_mu);
       emitted.insert(page.path);
@@ -161,7 +161,7 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   files = render::RenderSite(*model, *theme, render_options);
   if (!anchors.empty()) {
     for (const OutputFile& f : files)
-      if (!f.bytes.empty()) anchors.Record(f);  // the pages not streamed out
+      if (!f.bytes.empty()) anchors.Record(f.path, f.bytes);  // the pages not streamed out
     anchors.Report(sink);
   }
   timer.Mark("render pages");

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "base/timing.h"
 #include "content/loader.h"
+#include "pipeline/anchor_check.h"
 #include "pipeline/search_docs.h"
 #include "pipeline/stages.h"
 #include "print/handout.h"
@@ -107,15 +108,6 @@ bool OnlyAdded(const std::string& before, const std::string& after) {
     if (!lines.count(b.substr(at, nl - at))) return false;
   }
   return true;
-}
-
-// Pages show other pages only through their front matter (title, summary,
-// relations, fields, order): a page whose front matter is unchanged, only
-// its body, affects no other page. (model::SiteModel::ReplacePages computes
-// PageChange::front_matter_changed the same way for in-place rebuilds.)
-bool SameFrontMatter(const content::ParsedPage& a, const content::ParsedPage& b) {
-  return std::string_view(a.source).substr(0, a.body_offset) ==
-         std::string_view(b.source).substr(0, b.body_offset);
 }
 
 }  // namespace
@@ -270,7 +262,11 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
       continue;
     }
     const model::Page* before = model_ ? model_->FindByPath(path) : nullptr;
-    if (before && before->src.rel_path == path && SameFrontMatter(p->src, before->src)) continue;
+    // A page shows another only through its front matter (title, summary,
+    // relations, fields, order): a body-only edit affects no other page.
+    if (before && before->src.rel_path == path &&
+        p->src.front_matter() == before->src.front_matter())
+      continue;
     front_matter_changed.insert(path);
     site_pages = true;  // lists, home and matrices show titles, summaries and map fields
     if (!p->type()->list) all_html = true;  // its title is shown in every page's frame
@@ -321,6 +317,7 @@ bool Builder::Run(bool full, const std::vector<std::string>& changed, Diagnostic
   phase("remember");
   search_stale_ = true;
   if (full) UpdateSearchIndex();
+  ReportBrokenAnchors(sink);
   stats_.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return true;
 }
@@ -375,6 +372,15 @@ OutputFiles Builder::RenderPages(const model::SiteModel& model, const render::Sh
                 ms(t0, t1), ms(t1, t2), ms(t2, std::chrono::steady_clock::now()));
   render_detail_ = buf;
   return files;
+}
+
+void Builder::ReportBrokenAnchors(DiagnosticSink* sink) const {
+  if (!model_ || !site_) return;
+  AnchorCheck anchors(*model_);
+  if (anchors.empty()) return;
+  for (const std::string& path : anchors.Targets())
+    if (SiteFiles::Bytes bytes = site_->Find(path)) anchors.Record(path, *bytes);
+  anchors.Report(sink);
 }
 
 void Builder::Publish(OutputFiles files, bool all_new, bool full) {

@@ -99,6 +99,10 @@ class Builder {
                           bool sitemap, DiagnosticSink* sink);
   // Publishes the previous site with `files` replaced, or (all_new) a site
   // of the theme assets and `files`, keeping the search index unless full.
+  // Links to another page's #fragment, checked against the site just
+  // published (pipeline/anchor_check.h): every rebuild, as any edit may add
+  // or remove the heading a link of another page points to.
+  void ReportBrokenAnchors(DiagnosticSink* sink) const;
   void Publish(OutputFiles files, bool all_new, bool full);
   bool LoadConfigAndTheme(DiagnosticSink* sink);
   std::string LinkUniverse(const content::LoadedContent& loaded) const;

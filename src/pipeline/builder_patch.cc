@@ -137,6 +137,7 @@ bool Builder::Patch(const std::vector<std::string>& changed, DiagnosticSink* sin
   for (const Diagnostic& d : fresh.Sorted()) kept.push_back(d);
   content_diagnostics_ = std::move(kept);
   for (const Diagnostic& d : content_diagnostics_) sink->Report(d);
+  ReportBrokenAnchors(sink);
   pending_.clear();
   search_stale_ = true;
   stats_ = std::move(stats);

@@ -356,5 +356,31 @@ TEST_F(BuilderTest, TemplateChangeRebuildsEverything) {
   ExpectSameAsFullBuild(builder);
 }
 
+// serve reports a link to another page's missing #fragment on every rebuild,
+// also when the edit is to the page linked to (a body-only patch).
+TEST_F(BuilderTest, WarnsAboutALinkToAMissingHeadingOfAnotherPageUntilItIsThere) {
+  fs_.AddFile("content/voorbeelden/wijkcafe.md",
+              WijkCafe("Zie [aanpak](../kenmerken/zelfstandig.md#aanpak)."));
+  const std::string warning = "has no heading with id 'aanpak'";
+  Builder builder(fs_, options_);
+  DiagnosticSink first;
+  ASSERT_TRUE(builder.BuildAll(&first)) << test_util::Printed(first);
+  EXPECT_NE(test_util::Printed(first).find(warning), std::string::npos) << test_util::Printed(first);
+
+  auto zelfstandig = [](const std::string& body) {
+    return "---\ntitle: Zelfstandig\nvolgorde: 3\nsamenvatting: Alleen.\n---\n" + body + "\n";
+  };
+  fs_.AddFile("content/kenmerken/zelfstandig.md", zelfstandig("## Aanpak\n\nTekst."));
+  DiagnosticSink fixed;
+  ASSERT_TRUE(builder.Rebuild({"content/kenmerken/zelfstandig.md"}, &fixed));
+  EXPECT_TRUE(builder.stats().patched);
+  EXPECT_EQ(test_util::Printed(fixed), "");
+
+  fs_.AddFile("content/kenmerken/zelfstandig.md", zelfstandig("## Werkwijze\n\nTekst."));
+  DiagnosticSink again;
+  ASSERT_TRUE(builder.Rebuild({"content/kenmerken/zelfstandig.md"}, &again));
+  EXPECT_NE(test_util::Printed(again).find(warning), std::string::npos) << test_util::Printed(again);
+}
+
 }  // namespace
 }  // namespace kapstok::pipeline
