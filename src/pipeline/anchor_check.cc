@@ -4,34 +4,16 @@
 
 #include "base/messages.h"
 #include "base/text.h"
+#include "model/link_resolver.h"
 
 namespace kapstok::pipeline {
 
-std::string JoinSitePath(std::string_view base, std::string_view relative) {
-  std::vector<std::string_view> parts;
-  bool climbed_out = false;
-  auto add = [&](std::string_view path) {
-    size_t start = 0;
-    while (start < path.size()) {
-      size_t end = path.find('/', start);
-      if (end == std::string_view::npos) end = path.size();
-      const std::string_view part = path.substr(start, end - start);
-      if (part == "..") {
-        if (parts.empty()) climbed_out = true;
-        else parts.pop_back();
-      } else if (!part.empty() && part != ".") {
-        parts.push_back(part);
-      }
-      start = end + 1;
-    }
-  };
-  add(base);
-  add(relative);
-  if (climbed_out) return {};
-  std::string out;
-  for (std::string_view part : parts) (out += part) += '/';
-  if (!relative.empty() && relative.back() != '/' && !out.empty()) out.pop_back();  // a file
-  return out;
+std::optional<std::string> JoinSitePath(std::string_view base, std::string_view relative) {
+  std::string joined;
+  if (!model::NormalizeRelPath(std::string(base) + std::string(relative), &joined)) return {};
+  // A folder ("x/y/", or "" for the page's own) keeps its slash; a file gets none.
+  if (!joined.empty() && (relative.empty() || relative.back() == '/')) joined += '/';
+  return joined;
 }
 
 std::vector<std::string> HtmlIds(std::string_view html) {
@@ -57,11 +39,11 @@ AnchorCheck::AnchorCheck(const model::SiteModel& model) {
     for (const markdown::AnchorLink& link : page->body.anchor_links) {
       std::string_view href = link.href;
       href = href.substr(0, href.find('#'));
-      std::string target = JoinSitePath(page->url, href);
-      if (target.empty() && !href.empty()) continue;  // outside the site
-      if (target.empty() || target.back() == '/') target += "index.html";
-      targets_.try_emplace(target);
-      pending_.push_back({&link, std::move(target)});
+      std::optional<std::string> target = JoinSitePath(page->url, href);
+      if (!target) continue;  // above the site root
+      if (target->empty() || target->back() == '/') *target += "index.html";
+      targets_.try_emplace(*target);
+      pending_.push_back({&link, std::move(*target)});
     }
   }
 }

@@ -10,6 +10,7 @@
 #define KAPSTOK_PIPELINE_ANCHOR_CHECK_H_
 
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,8 +22,9 @@
 namespace kapstok::pipeline {
 
 // "a/b/../c/" relative to the folder `base` ("x/y/"), as a site path without
-// "." or ".." ("x/y/a/c/"); "" when it climbs above the site root.
-std::string JoinSitePath(std::string_view base, std::string_view relative);
+// "." or ".." ("x/y/a/c/"; "" is the site root); nullopt when it climbs above
+// the root. model::NormalizeRelPath does the normalising.
+std::optional<std::string> JoinSitePath(std::string_view base, std::string_view relative);
 
 // Every id="..." attribute value in `html`, in order.
 std::vector<std::string> HtmlIds(std::string_view html);

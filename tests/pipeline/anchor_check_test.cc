@@ -24,7 +24,8 @@ TEST(JoinSitePathTest, ResolvesRelativeToAFolder) {
   EXPECT_EQ(JoinSitePath("voorbeelden/x/", ""), "voorbeelden/x/");
   EXPECT_EQ(JoinSitePath("", "kenmerken/y/"), "kenmerken/y/");
   EXPECT_EQ(JoinSitePath("voorbeelden/x/", "../../img/a.png"), "img/a.png");
-  EXPECT_EQ(JoinSitePath("voorbeelden/x/", "../../../buiten/"), "");  // above the root
+  EXPECT_EQ(JoinSitePath("voorbeelden/x/", "../../"), "");  // the site root: the home page
+  EXPECT_EQ(JoinSitePath("voorbeelden/x/", "../../../buiten/"), std::nullopt);
 }
 
 TEST(HtmlIdsTest, FindsIdAttributesOnly) {
