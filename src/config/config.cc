@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "base/messages.h"
 #include "base/text.h"
 #include "config/yaml_util.h"
 
@@ -62,7 +63,7 @@ class MapReader {
             std::vector<std::string> known, std::string what)
       : node_(node), src_(src), sink_(sink) {
     if (!node.IsMap()) {
-      Error(node, what + " must be a mapping of keys to values, found " + DescribeNode(node));
+      Error(node, Tr("config.not-a-mapping", {what, DescribeValue(node)}));
       return;
     }
     for (const auto& kv : node) {
@@ -70,8 +71,8 @@ class MapReader {
       if (std::find(known.begin(), known.end(), key) == known.end()) {
         std::string hint;
         std::string near = ClosestMatch(key, known);
-        if (!near.empty()) hint = "did you mean '" + near + "'?";
-        Error(kv.first, "unknown key '" + key + "' in " + what, hint);
+        if (!near.empty()) hint = Tr("hint.did-you-mean", {near});
+        Error(kv.first, Tr("config.unknown-key", {key, what}), hint);
       }
     }
   }
@@ -81,11 +82,11 @@ class MapReader {
   std::string String(const char* key, std::string def = {}, bool required = false) {
     YAML::Node n = Node(key);
     if (!n.IsDefined() || n.IsNull()) {
-      if (required) Error(node_, "missing required key '" + std::string(key) + "'");
+      if (required) Error(node_, Tr("config.missing-key", {key}));
       return def;
     }
     if (auto s = ScalarString(n)) return *s;
-    Error(n, "'" + std::string(key) + "' must be a text, found " + DescribeNode(n));
+    Error(n, Tr("config.not-text", {key, DescribeValue(n)}));
     return def;
   }
 
@@ -93,7 +94,7 @@ class MapReader {
     YAML::Node n = Node(key);
     if (!n.IsDefined() || n.IsNull()) return def;
     if (auto b = ScalarBool(n)) return *b;
-    Error(n, "'" + std::string(key) + "' must be true or false, found " + DescribeNode(n));
+    Error(n, Tr("config.not-bool", {key, DescribeValue(n)}));
     return def;
   }
 
@@ -101,7 +102,7 @@ class MapReader {
     YAML::Node n = Node(key);
     if (!n.IsDefined() || n.IsNull()) return std::nullopt;
     if (auto v = ScalarInt(n)) return v;
-    Error(n, "'" + std::string(key) + "' must be a whole number, found " + DescribeNode(n));
+    Error(n, Tr("config.not-int", {key, DescribeValue(n)}));
     return std::nullopt;
   }
 
@@ -110,12 +111,12 @@ class MapReader {
     YAML::Node n = Node(key);
     if (!n.IsDefined() || n.IsNull()) return out;
     if (!n.IsSequence()) {
-      Error(n, "'" + std::string(key) + "' must be a list, found " + DescribeNode(n));
+      Error(n, Tr("config.not-list", {key, DescribeValue(n)}));
       return out;
     }
     for (const auto& item : n) {
       if (auto s = ScalarString(item)) out.push_back(*s);
-      else Error(item, "items of '" + std::string(key) + "' must be texts");
+      else Error(item, Tr("config.list-items-not-text", {key}));
     }
     return out;
   }
@@ -156,7 +157,7 @@ bool IsIdentifier(std::string_view s) {
 FieldDef ParseField(const std::string& name, const YAML::Node& node, const YamlSource& src,
                     DiagnosticSink* sink) {
   MapReader r(node, src, sink, {"type", "required", "min", "max", "values", "keys", "label"},
-              "field '" + name + "'");
+              Tr("config.what-field", {name}));
   FieldDef f;
   f.name = name;
   std::string type = r.String("type", "", true);
@@ -167,9 +168,9 @@ FieldDef ParseField(const std::string& name, const YAML::Node& node, const YamlS
       std::vector<std::string> names = {"string", "text", "int", "date", "bool",
                                         "url",    "list", "enum", "map"};
       std::string near = ClosestMatch(type, names);
-      r.Error(r.Node("type"), "unknown field type '" + type + "'",
-              near.empty() ? "use one of: string, text, int, date, bool, url, list, enum, map"
-                           : "did you mean '" + near + "'?");
+      r.Error(r.Node("type"), Tr("config.unknown-field-type", {type}),
+              near.empty() ? Tr("config.unknown-field-type.hint")
+                           : Tr("hint.did-you-mean", {near}));
     }
   }
   f.required = r.Bool("required", false);
@@ -179,16 +180,16 @@ FieldDef ParseField(const std::string& name, const YAML::Node& node, const YamlS
   f.keys = r.String("keys");
   f.label = r.String("label", name);
   if (f.type == FieldType::kEnum && f.values.empty())
-    r.Error(node, "enum field '" + name + "' needs a list of 'values'");
+    r.Error(node, Tr("config.enum-needs-values", {name}));
   if (f.type == FieldType::kMap && f.keys.empty())
-    r.Error(node, "map field '" + name + "' needs 'keys': the type whose ids are its keys");
+    r.Error(node, Tr("config.map-needs-keys", {name}));
   return f;
 }
 
 RelationDef ParseRelation(const std::string& name, const YAML::Node& node,
                           const YamlSource& src, DiagnosticSink* sink) {
   MapReader r(node, src, sink, {"target", "many", "required", "min", "label", "inverse"},
-              "relation '" + name + "'");
+              Tr("config.what-relation", {name}));
   RelationDef rel;
   rel.name = name;
   rel.target = r.String("target", "", true);
@@ -205,7 +206,7 @@ TypeDef ParseType(const std::string& id, const YAML::Node& node, const YamlSourc
   MapReader r(node, src, sink,
               {"folder", "name", "plural", "url", "list", "order_by", "summary", "description",
                "fields", "relations"},
-              "type '" + id + "'");
+              Tr("config.what-type", {id}));
   TypeDef t;
   t.id = id;
   t.folder = r.String("folder", id);
@@ -217,22 +218,19 @@ TypeDef ParseType(const std::string& id, const YAML::Node& node, const YamlSourc
   t.summary = r.String("summary");
   t.description = r.String("description");
   if (!IsIdentifier(t.folder) || t.folder == "assets" || t.folder == "search")
-    r.Error(r.Node("folder"), "folder '" + t.folder +
-                                  "' must be a plain folder name (a-z, 0-9, '-', '_'; not "
-                                  "'assets' or 'search')");
+    r.Error(r.Node("folder"), Tr("config.bad-folder", {t.folder}));
   if (t.url.find("{slug}") == std::string::npos || t.url.find("..") != std::string::npos ||
       t.url.front() == '/' || t.url.back() != '/')
-    r.Error(r.Node("url"), "url pattern '" + t.url +
-                               "' must contain {slug}, end with '/', and not start with '/'");
+    r.Error(r.Node("url"), Tr("config.bad-url-pattern", {t.url}));
   YAML::Node fields = r.Node("fields");
   if (fields.IsDefined() && !fields.IsNull()) {
     if (!fields.IsMap()) {
-      r.Error(fields, "'fields' must be a mapping of field names to definitions");
+      r.Error(fields, Tr("config.fields-not-mapping"));
     } else {
       for (const auto& kv : fields) {
         std::string name = kv.first.Scalar();
         if (std::find(BuiltinKeys().begin(), BuiltinKeys().end(), name) != BuiltinKeys().end())
-          r.Error(kv.first, "field name '" + name + "' is reserved for every page");
+          r.Error(kv.first, Tr("config.reserved-field", {name}));
         t.fields.push_back(ParseField(name, kv.second, src, sink));
       }
     }
@@ -240,11 +238,11 @@ TypeDef ParseType(const std::string& id, const YAML::Node& node, const YamlSourc
   YAML::Node rels = r.Node("relations");
   if (rels.IsDefined() && !rels.IsNull()) {
     if (!rels.IsMap()) {
-      r.Error(rels, "'relations' must be a mapping of relation names to definitions");
+      r.Error(rels, Tr("config.relations-not-mapping"));
     } else {
       for (const auto& kv : rels) {
         std::string name = kv.first.Scalar();
-        if (t.FindField(name)) r.Error(kv.first, "'" + name + "' is both a field and a relation");
+        if (t.FindField(name)) r.Error(kv.first, Tr("config.field-and-relation", {name}));
         t.relations.push_back(ParseRelation(name, kv.second, src, sink));
       }
     }
@@ -259,8 +257,8 @@ void CheckReferences(SiteConfig& c, const YAML::Node& root, const YamlSource& sr
     if (id.empty() || c.FindType(id)) return;
     std::string near = ClosestMatch(id, ids);
     sink->Report(DiagnosticAt(src, at, Severity::kError,
-                              what + " names unknown type '" + id + "'",
-                              near.empty() ? "" : "did you mean '" + near + "'?"));
+                              Tr("config.unknown-type", {what, id}),
+                              near.empty() ? "" : Tr("hint.did-you-mean", {near})));
   };
   YAML::Node types = root["types"];
   std::set<std::string> folders;
@@ -268,40 +266,39 @@ void CheckReferences(SiteConfig& c, const YAML::Node& root, const YamlSource& sr
     YAML::Node tn = types[t.id];
     if (!folders.insert(t.folder).second)
       sink->Report(DiagnosticAt(src, tn, Severity::kError,
-                                "two types use the folder '" + t.folder + "'"));
+                                Tr("config.duplicate-folder", {t.folder})));
     for (RelationDef& rel : t.relations) {
-      check(rel.target, tn["relations"][rel.name]["target"], "relation '" + rel.name + "'");
+      check(rel.target, tn["relations"][rel.name]["target"], Tr("config.what-relation", {rel.name}));
       if (const TypeDef* target = c.FindType(rel.target)) {
         if (rel.label.empty()) rel.label = rel.many ? target->plural : target->name;
         if (rel.inverse.empty()) rel.inverse = t.plural;
       }
     }
     for (const FieldDef& f : t.fields)
-      if (f.type == FieldType::kMap) check(f.keys, tn["fields"][f.name], "field '" + f.name + "'");
+      if (f.type == FieldType::kMap) check(f.keys, tn["fields"][f.name], Tr("config.what-field", {f.name}));
     if (!t.order_by.empty() && !t.FindField(t.order_by))
       sink->Report(DiagnosticAt(src, tn["order_by"], Severity::kError,
-                                "order_by names unknown field '" + t.order_by + "'"));
+                                Tr("config.unknown-field", {"order_by", t.order_by})));
     if (!t.summary.empty() && !t.FindField(t.summary))
       sink->Report(DiagnosticAt(src, tn["summary"], Severity::kError,
-                                "summary names unknown field '" + t.summary + "'"));
+                                Tr("config.unknown-field", {"summary", t.summary})));
   }
   YAML::Node site = root["site"];
   for (size_t i = 0; i < c.menu.size(); ++i) check(c.menu[i], site["menu"][i], "menu");
   for (size_t i = 0; i < c.search_facets.size(); ++i)
-    check(c.search_facets[i], site["search"]["facets"][i], "search facet");
+    check(c.search_facets[i], site["search"]["facets"][i], Tr("config.what-search-facet"));
   check(c.citations, site["citations"], "citations");
   if (c.feed) check(c.feed->type, site["feed"]["type"], "feed");
   for (size_t i = 0; i < c.matrices.size(); ++i) {
     const MatrixDef& m = c.matrices[i];
     YAML::Node mn = root["matrices"][i];
-    check(m.rows, mn["rows"], "matrix rows");
-    check(m.columns, mn["columns"], "matrix columns");
+    check(m.rows, mn["rows"], Tr("config.what-matrix-rows"));
+    check(m.columns, mn["columns"], Tr("config.what-matrix-columns"));
     const TypeDef* rows = c.FindType(m.rows);
     const FieldDef* f = rows ? rows->FindField(m.field) : nullptr;
     if (rows && (!f || f->type != FieldType::kMap || f->keys != m.columns))
       sink->Report(DiagnosticAt(src, mn["field"], Severity::kError,
-                                "matrix field '" + m.field + "' must be a map field of type '" +
-                                    m.rows + "' keyed by '" + m.columns + "'"));
+                                Tr("config.bad-matrix-field", {m.field, m.rows, m.columns})));
   }
 }
 
@@ -326,15 +323,14 @@ ReflectionDef ParseReflection(const YAML::Node& node, const YamlSource& src,
   d.highlights = static_cast<int>(r.Int("highlights").value_or(3));
   if (!node.IsMap()) return d;
   if (!IsIdentifier(d.slug) || Slugify(d.slug) != d.slug)
-    r.Error(r.Node("slug"), "reflection slug '" + d.slug + "' must be lowercase a-z, 0-9 and '-'");
+    r.Error(r.Node("slug"), Tr("config.bad-slug", {"reflection", d.slug}));
   if (d.scale.size() < 2 || d.scale.size() > 10)
     r.Error(r.Node("scale").IsDefined() ? r.Node("scale") : node,
-            "reflection 'scale' needs 2 to 10 answer labels, lowest first; found " +
-                std::to_string(d.scale.size()));
+            Tr("config.reflection-scale", {std::to_string(d.scale.size())}));
   if (d.weakest < 1 || d.weakest > 20)
-    r.Error(r.Node("weakest"), "reflection 'weakest' must be from 1 to 20");
+    r.Error(r.Node("weakest"), Tr("config.out-of-range", {"reflection 'weakest'", "1", "20"}));
   if (d.highlights < 1 || d.highlights > 20)
-    r.Error(r.Node("highlights"), "reflection 'highlights' must be from 1 to 20");
+    r.Error(r.Node("highlights"), Tr("config.out-of-range", {"reflection 'highlights'", "1", "20"}));
   return d;
 }
 
@@ -361,11 +357,11 @@ void CheckReflection(const SiteConfig& c, const YAML::Node& root, const YamlSour
   std::vector<std::string> ids = c.TypeIds();
   auto suggest = [](const std::string& s, const std::vector<std::string>& names) {
     std::string near = ClosestMatch(s, names);
-    return near.empty() ? std::string() : "did you mean '" + near + "'?";
+    return near.empty() ? std::string() : Tr("hint.did-you-mean", {near});
   };
   const TypeDef* type = c.FindType(d.type);
   if (!type) {
-    error(rn["type"], "reflection names unknown type '" + d.type + "'", suggest(d.type, ids));
+    error(rn["type"], Tr("config.unknown-type", {"reflection", d.type}), suggest(d.type, ids));
   } else {
     const FieldDef* f = type->FindField(d.statements);
     if (!f || f->type != FieldType::kList) {
@@ -373,25 +369,24 @@ void CheckReflection(const SiteConfig& c, const YAML::Node& root, const YamlSour
       for (const FieldDef& fd : type->fields)
         if (fd.type == FieldType::kList) lists.push_back(fd.name);
       error(rn["statements"],
-            "reflection statements '" + d.statements + "' must be a list field of type '" +
-                d.type + "'",
+            Tr("config.reflection-statements", {d.statements, d.type}),
             suggest(d.statements, lists));
     }
   }
   for (size_t i = 0; i < d.related.size(); ++i) {
     const std::string& id = d.related[i];
     if (!c.FindType(id))
-      error(rn["related"][i], "reflection related names unknown type '" + id + "'",
+      error(rn["related"][i], Tr("config.unknown-type", {"reflection related", id}),
             suggest(id, ids));
     else if (type && !Related(c, id, d.type))
       error(rn["related"][i],
-            "reflection related type '" + id + "' has no relation with type '" + d.type + "'");
+            Tr("config.reflection-unrelated", {id, d.type}));
   }
   bool taken = c.FindTypeByFolder(d.slug) != nullptr;
   for (const MatrixDef& m : c.matrices) taken = taken || m.slug == d.slug;
   if (taken)
     error(rn["slug"].IsDefined() ? rn["slug"] : rn,
-          "reflection slug '" + d.slug + "' is already used by a type folder or matrix");
+          Tr("config.reflection-slug-taken", {d.slug}));
 }
 
 // The print section names a type, its fields and related types that exist.
@@ -403,11 +398,11 @@ void CheckPrint(const SiteConfig& c, const YAML::Node& root, const YamlSource& s
                     const std::vector<std::string>& names, const std::string& name) {
     std::string near = ClosestMatch(name, names);
     sink->Report(DiagnosticAt(src, at, Severity::kError, std::move(message),
-                              near.empty() ? "" : "did you mean '" + near + "'?"));
+                              near.empty() ? "" : Tr("hint.did-you-mean", {near})));
   };
   const TypeDef* t = c.FindType(p.type);
   if (!t) {
-    report(pn["type"], "print names unknown type '" + p.type + "'", c.TypeIds(), p.type);
+    report(pn["type"], Tr("config.unknown-type", {"print", p.type}), c.TypeIds(), p.type);
     return;
   }
   std::vector<std::string> field_names;
@@ -415,20 +410,19 @@ void CheckPrint(const SiteConfig& c, const YAML::Node& root, const YamlSource& s
   for (size_t i = 0; i < p.fields.size(); ++i) {
     const FieldDef* f = t->FindField(p.fields[i]);
     if (!f)
-      report(pn["fields"][i], "print field '" + p.fields[i] + "' is not a field of type '" +
-                                  t->id + "'", field_names, p.fields[i]);
+      report(pn["fields"][i], Tr("config.print-not-a-field", {p.fields[i], t->id}), field_names,
+             p.fields[i]);
     else if (f->type != FieldType::kText && f->type != FieldType::kList)
-      report(pn["fields"][i], "print field '" + p.fields[i] + "' must be a text or list field",
-             {}, "");
+      report(pn["fields"][i], Tr("config.print-field-kind", {p.fields[i]}), {}, "");
   }
   if (!p.attribution.empty() && !t->FindField(p.attribution))
-    report(pn["attribution"], "print attribution names unknown field '" + p.attribution + "'",
+    report(pn["attribution"], Tr("config.unknown-field", {"print attribution", p.attribution}),
            field_names, p.attribution);
   for (const char* key : {"related", "full_summaries"}) {
     const std::vector<std::string>& ids = std::string(key) == "related" ? p.related : p.full_summaries;
     for (size_t i = 0; i < ids.size(); ++i)
       if (!c.FindType(ids[i]))
-        report(pn[key][i], std::string("print ") + key + " names unknown type '" + ids[i] + "'",
+        report(pn[key][i], Tr("config.unknown-type", {std::string("print ") + key, ids[i]}),
                c.TypeIds(), ids[i]);
   }
 }
@@ -474,19 +468,19 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
     }
     YAML::Node types = top.Node("types");
     if (!types.IsMap()) {
-      top.Error(*root, "kapstok.yaml needs 'types': a mapping of content type ids to definitions");
+      top.Error(*root, Tr("config.needs-types"));
     } else {
       for (const auto& kv : types) {
         std::string id = kv.first.Scalar();
         if (!IsIdentifier(id))
-          top.Error(kv.first, "type id '" + id + "' may use only a-z, 0-9, '-' and '_'");
+          top.Error(kv.first, Tr("config.bad-type-id", {id}));
         c.types.push_back(ParseType(id, kv.second, src, &local));
       }
     }
     YAML::Node matrices = top.Node("matrices");
     if (matrices.IsDefined() && !matrices.IsNull()) {
       if (!matrices.IsSequence()) {
-        top.Error(matrices, "'matrices' must be a list");
+        top.Error(matrices, Tr("config.not-list", {"matrices", DescribeValue(matrices)}));
       } else {
         for (const auto& m : matrices) {
           MapReader mr(m, src, &local,
@@ -495,7 +489,7 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
                         mr.String("description"),     mr.String("rows", "", true),
                         mr.String("columns", "", true), mr.String("field", "", true)};
           if (!def.slug.empty() && Slugify(def.slug) != def.slug)
-            mr.Error(m["slug"], "matrix slug '" + def.slug + "' must be lowercase a-z, 0-9 and '-'");
+            mr.Error(m["slug"], Tr("config.bad-slug", {"matrix", def.slug}));
           c.matrices.push_back(def);
         }
       }
@@ -516,10 +510,9 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
       def.attribution = pr.String("attribution");
       def.body = pr.Bool("body", false);
       def.max_pages = static_cast<int>(pr.Int("max_pages").value_or(3));
-      if (def.max_pages < 1) pr.Error(p["max_pages"], "print max_pages must be at least 1");
+      if (def.max_pages < 1) pr.Error(p["max_pages"], Tr("config.at-least", {"print max_pages", "1"}));
       if (!IsIdentifier(def.pdf_name))
-        pr.Error(p["pdf_name"], "pdf_name '" + def.pdf_name +
-                                    "' must be a plain file name (a-z, 0-9, '-', '_')");
+        pr.Error(p["pdf_name"], Tr("config.bad-pdf-name", {def.pdf_name}));
       c.print = def;
     }
     if (!local.has_errors()) CheckReferences(c, *root, src, &local);

@@ -230,13 +230,6 @@ std::optional<std::string> ScalarString(const FlatYaml& node) { return ScalarStr
 std::optional<int64_t> ScalarInt(const FlatYaml& node) { return ScalarIntOf(node); }
 std::optional<bool> ScalarBool(const FlatYaml& node) { return ScalarBoolOf(node); }
 
-std::string DescribeNode(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return "nothing";
-  if (node.IsMap()) return "a mapping";
-  if (node.IsSequence()) return "a list";
-  return "'" + node.Scalar() + "'";
-}
-
 std::string DescribeValue(const YAML::Node& node) { return DescribeValueOf(node); }
 std::string DescribeValue(const FlatYaml& node) { return DescribeValueOf(node); }
 

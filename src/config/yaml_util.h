@@ -53,10 +53,7 @@ std::optional<int64_t> ScalarInt(const FlatYaml& node);
 std::optional<bool> ScalarBool(const FlatYaml& node);
 
 // "a mapping", "a list", "'text'", "nothing": how a node is described in
-// messages about kapstok.yaml, which are in English.
-std::string DescribeNode(const YAML::Node& node);
-
-// The same in the message language (Tr), for messages editors see.
+// messages, in the message language (Tr).
 std::string DescribeValue(const YAML::Node& node);
 std::string DescribeValue(const FlatYaml& node);
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/messages.h"
 #include "testing.h"
 
 namespace kapstok::config {
@@ -110,6 +111,35 @@ TEST(ConfigTest, RequiresMatrixFieldToBeMapOfColumns) {
                               "by 'bron'"),
             std::string::npos)
       << Errors(sink);
+}
+
+// The site's maintainers read kapstok.yaml's errors in the site's language,
+// like the editors' messages about content: each part of the message, the
+// description of the value found and the hint.
+TEST(ConfigTest, ReportsErrorsInTheMessageLanguage) {
+  SetMessageLanguage("nl");
+  std::string text = kValid;
+  text.replace(text.find("order_by"), 8, "order_bij");
+  text.replace(text.find("min: 1}\n      punten"), 6, "min: [1]");
+  DiagnosticSink sink;
+  EXPECT_FALSE(ParseConfig(text, "kapstok.yaml", &sink));
+  std::vector<Diagnostic> d = sink.Sorted();
+  DiagnosticSink sink2;
+  std::string text2 = kValid;
+  text2.replace(text2.find("target: kenmerk"), 15, "target: kenmerkk");
+  EXPECT_FALSE(ParseConfig(text2, "kapstok.yaml", &sink2));
+  std::vector<Diagnostic> d2 = sink2.Sorted();
+  SetMessageLanguage("en");
+
+  ASSERT_EQ(d.size(), 2u) << Errors(sink);
+  EXPECT_EQ(d[0].location.line, 13);
+  EXPECT_EQ(d[0].message, "onbekende sleutel 'order_bij' in het type 'kenmerk'");
+  EXPECT_EQ(d[0].hint, "bedoelde je 'order_by'?");
+  EXPECT_EQ(d[1].location.line, 15);
+  EXPECT_EQ(d[1].message, "'min' moet een geheel getal zijn, maar is een lijst");
+  ASSERT_EQ(d2.size(), 1u) << Errors(sink2);
+  EXPECT_EQ(d2[0].message, "relatie 'kenmerken' noemt een onbekend type 'kenmerkk'");
+  EXPECT_EQ(d2[0].hint, "bedoelde je 'kenmerk'?");
 }
 
 }  // namespace
