@@ -3,6 +3,9 @@
 #include <libstemmer.h>
 
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -206,31 +209,59 @@ std::string FoldWord(std::string_view word) {
   return out;
 }
 
+namespace {
+
+// The bytes of `w` that are not ASCII letters or digits, as the high bit of
+// each such byte (all bytes at once; no carry crosses a byte since every
+// sum below stays under 0x100).
+uint64_t NonWordBytes(uint64_t w) {
+  constexpr uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+  const uint64_t v = w & ~k80;           // the low 7 bits of every byte
+  const uint64_t l = v | (0x20 * k01);   // lower-cased if a letter
+  const uint64_t alpha = (l + (0x80 - 'a') * k01) & ~(l + (0x80 - 'z' - 1) * k01);
+  const uint64_t digit = (v + (0x80 - '0') * k01) & ~(v + (0x80 - '9' - 1) * k01);
+  return (~(alpha | digit) | w) & k80;   // w's high bits: bytes from 0x80 up
+}
+
+}  // namespace
+
 bool WordScanner::Next() {
-  const auto& flat = FlatFoldTable();
+  const char* const text = text_.data();
   const size_t n = text_.size();
-  while (pos_ < n) {
-    const size_t start = pos_;
-    const unsigned char first = static_cast<unsigned char>(text_[pos_]);
+  size_t pos = pos_;
+  while (pos < n) {
+    const size_t start = pos;
+    const unsigned char first = static_cast<unsigned char>(text[pos]);
     if (first < 0x80) {
       if (!kAsciiWord[first]) {  // an ASCII separator
-        ++pos_;
+        ++pos;
         continue;
       }
       // Fast path: a word of ASCII letters and digits only (lower-cased by
       // setting bit 0x20, which digits already have), folded once.
-      // The buffer can hold the rest of the text, so the run is copied
-      // while it is scanned.
-      if (folded_.size() < n - start) folded_.resize(n - start);
+      // The buffer can hold the rest of the text and 8 bytes more, so the
+      // run is copied while it is scanned, 8 bytes at a time.
+      if (folded_.size() < n - start + 8) folded_.resize(n - start + 8);
       char* out = folded_.data();
       size_t end = start;
-      unsigned char c = first;
-      do {
-        *out++ = static_cast<char>(c | 0x20);
-        if (++end == n) break;
-        c = static_cast<unsigned char>(text_[end]);
-      } while (kAsciiWord[c]);
-      if (end == n || c < 0x80) {
+      bool stopped = false;
+      if constexpr (std::endian::native == std::endian::little) {
+        for (; end + 8 <= n; end += 8, out += 8) {
+          uint64_t w;
+          std::memcpy(&w, text + end, 8);
+          const uint64_t lowered = w | 0x2020202020202020ull;
+          std::memcpy(out, &lowered, 8);
+          if (const uint64_t stop = NonWordBytes(w)) {
+            end += std::countr_zero(stop) / 8;
+            stopped = true;
+            break;
+          }
+        }
+      }
+      for (; !stopped && end < n && kAsciiWord[static_cast<unsigned char>(text[end])]; ++end) {
+        *out++ = static_cast<char>(text[end] | 0x20);
+      }
+      if (end == n || static_cast<unsigned char>(text[end]) < 0x80) {
         folded_view_ = std::string_view(folded_.data(), end - start);
         pos_ = end;
         begin_ = start;
@@ -242,11 +273,12 @@ bool WordScanner::Next() {
     }
     // Skip separators: a code point that is no word character (or an
     // invalid byte) is consumed whole, as Tokenize did.
-    char32_t cp = NextWordChar(text_, &pos_);
+    char32_t cp = NextWordChar(text_, &pos);
     if (cp == 0) {
-      NextCodePoint(text_, &pos_);
+      NextCodePoint(text_, &pos);
       continue;
     }
+    const auto& flat = FlatFoldTable();
     std::string& folded = slow_folded_;
     folded.clear();
     lower_.clear();
@@ -261,17 +293,19 @@ bool WordScanner::Next() {
         AppendFolded(cp, flat, &folded);
         AppendUtf8(LowerKeepAccent(cp), &lower_);
       }
-      if (pos_ >= n) break;
-      cp = NextWordChar(text_, &pos_);
+      if (pos >= n) break;
+      cp = NextWordChar(text_, &pos);
       if (cp == 0) break;
     }
     if (folded.empty()) continue;  // only combining marks
     folded_view_ = folded;
+    pos_ = pos;
     begin_ = start;
-    end_ = pos_;
+    end_ = pos;
     accented_ = !ascii && folded != lower_;
     return true;
   }
+  pos_ = pos;
   return false;
 }
 

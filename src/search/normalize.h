@@ -75,7 +75,7 @@ class WordScanner {
   std::string_view text_;
   size_t pos_ = 0, begin_ = 0, end_ = 0;
   std::string_view folded_view_;  // into folded_ (ASCII words) or slow_folded_
-  std::string folded_;       // sized to the longest rest of a text seen
+  std::string folded_;       // sized to the longest rest of a text seen, + 8
   std::string slow_folded_;  // words with other code points
   std::string lower_;        // only meaningful when accented_ (else it equals folded())
   bool accented_ = false;

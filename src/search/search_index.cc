@@ -21,32 +21,41 @@ using Json = nlohmann::json;
 
 constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-void AppendVarint(uint32_t v, std::string* out) {
-  char buf[8];  // 32 bits take at most 7 digits
-  size_t n = 0;
+// Writes the digits of `v` at `p` (at most 7 for 32 bits); returns their end.
+char* PutVarint(uint32_t v, char* p) {
   while (v >= 32) {
-    buf[n++] = kDigits[(v & 31) | 32];
+    *p++ = kDigits[(v & 31) | 32];
     v >>= 5;
   }
-  buf[n++] = kDigits[v];
-  out->append(buf, n);
+  *p++ = kDigits[v];
+  return p;
+}
+
+void AppendVarint(uint32_t v, std::string* out) {
+  char buf[8];
+  out->append(buf, PutVarint(v, buf) - buf);
 }
 
 // (page delta, section, score) triples, appended as a JSON string (the
-// digits need no escaping). Returns the number of digits.
+// digits need no escaping), written in place: the string grows by the most
+// a posting can take (7 + 7 + 1 digits) and is cut back to what was
+// written. Returns the number of digits.
 size_t AppendPostings(const std::vector<Posting>& postings, std::string* out) {
-  *out += '"';
-  const size_t begin = out->size();
+  const size_t begin = out->size() + 1;
+  out->resize(begin + 15 * postings.size() + 1);
+  char* const first = out->data() + begin;
+  char* p = first;
+  p[-1] = '"';
   uint32_t previous = 0;
-  for (const Posting& p : postings) {
-    AppendVarint(p.page - previous, out);
-    AppendVarint(p.section, out);
-    *out += kDigits[p.score];
-    previous = p.page;
+  for (const Posting& posting : postings) {
+    p = PutVarint(posting.page - previous, p);
+    p = PutVarint(posting.section, p);
+    *p++ = kDigits[posting.score];
+    previous = posting.page;
   }
-  const size_t digits = out->size() - begin;
-  *out += '"';
-  return digits;
+  *p = '"';
+  out->resize(p + 1 - out->data());
+  return p - first;
 }
 
 void AppendPages(const std::set<uint32_t>& pages, std::string* out) {

@@ -353,7 +353,10 @@ int QuantisedBm25(double tf, double length, double avg_length) {
   if (tf <= 0) return 0;
   double norm = 1 - kBm25B + kBm25B * (avg_length > 0 ? length / avg_length : 1);
   double value = tf * (kBm25K1 + 1) / (tf + kBm25K1 * norm);  // in (0, k1 + 1)
-  int q = static_cast<int>(std::lround(value / (kBm25K1 + 1) * kMaxScore));
+  // lround without the libm call: for 0 <= x < 2^52, floor(x + 0.5) is
+  // lround(x) but for x = 0.5 - 2^-54, where it gives 1 instead of 0 (the
+  // clamp below makes both 1). value > 0, so the cast floors.
+  int q = static_cast<int>(value / (kBm25K1 + 1) * kMaxScore + 0.5);
   return std::clamp(q, 1, kMaxScore);
 }
 

@@ -143,6 +143,30 @@ TEST(WordScannerTest, MatchesTheReferenceOnRandomText) {
   }
 }
 
+TEST(WordScannerTest, MatchesTheReferenceOnLongRunsOfEveryByte) {
+  // Runs longer than the scanner's 8-byte steps, with every byte value at
+  // every position (letters and digits mostly, so words cross the steps).
+  std::mt19937 rng(5);
+  const std::string letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  for (int n = 0; n < 20000; ++n) {
+    std::string text;
+    for (int k = rng() % 40; k > 0; --k) {
+      text += rng() % 4 ? letters[rng() % letters.size()] : static_cast<char>(rng() % 256);
+    }
+    ExpectSameWords(text);
+    if (HasFatalFailure()) return;
+  }
+  for (int c = 0; c < 256; ++c) {
+    for (size_t at = 0; at < 17; ++at) {
+      std::string text = "Abcdefghijklmnopq";
+      text[at] = static_cast<char>(c);
+      ExpectSameWords(text);
+      ExpectSameWords(text + "XyZ " + text);
+      if (HasFatalFailure()) return;
+    }
+  }
+}
+
 TEST(FoldWordTest, FoldsLatinLettersAndLigatures) {
   EXPECT_EQ(FoldWord("ĲSSELMEER"), "ijsselmeer");
   EXPECT_EQ(FoldWord("Straße"), "strasse");

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <random>
@@ -36,6 +37,26 @@ TEST(Bm25Test, GrowsWithFrequencyAndShrinksWithLength) {
   EXPECT_EQ(QuantisedBm25(0, 10, 10), 0);
   EXPECT_LE(QuantisedBm25(1000, 1, 10), kMaxScore);
   EXPECT_GE(QuantisedBm25(1, 100000, 10), 1);
+}
+
+// QuantisedBm25 as first written, with std::lround.
+int ReferenceBm25(double tf, double length, double avg_length) {
+  if (tf <= 0) return 0;
+  double norm = 1 - kBm25B + kBm25B * (avg_length > 0 ? length / avg_length : 1);
+  double value = tf * (kBm25K1 + 1) / (tf + kBm25K1 * norm);
+  int q = static_cast<int>(std::lround(value / (kBm25K1 + 1) * kMaxScore));
+  return std::clamp(q, 1, kMaxScore);
+}
+
+TEST(Bm25Test, RoundsLikeLround) {
+  for (int tf = 1; tf <= 200; ++tf) {
+    for (int length = 1; length <= 3000; length += (length < 100 ? 1 : 7)) {
+      for (double avg : {0.0, 1.0, 3.7, 17.25, 41.5, 123.0, 999.9}) {
+        ASSERT_EQ(QuantisedBm25(tf, length, avg), ReferenceBm25(tf, length, avg))
+            << tf << " " << length << " " << avg;
+      }
+    }
+  }
 }
 
 TEST(TermIndexTest, TitleOutranksHeadingOutranksBody) {
