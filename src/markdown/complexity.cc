@@ -9,15 +9,36 @@ namespace kapstok::markdown {
 namespace {
 
 bool IsBlank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+  for (char c : line) {
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
 }
 
 // "```" or "~~~" after at most three spaces: opens or closes a fenced code
 // block, whose text cmark never parses for links or emphasis.
 bool IsFence(std::string_view line) {
-  size_t i = line.find_first_not_of(' ');
-  if (i == std::string_view::npos || i > 3) return false;
+  size_t i = 0;
+  while (i < line.size() && i <= 3 && line[i] == ' ') ++i;
+  if (i == line.size() || i > 3) return false;
   return line.substr(i, 3) == "```" || line.substr(i, 3) == "~~~";
+}
+
+// Adds the '[' count of `line` to *links and its '*' and '_' count to
+// *emphasis. Branch-free over blocks with 32-bit counters, so the compiler
+// can count many bytes per instruction.
+void CountMarks(std::string_view line, uint64_t* links, uint64_t* emphasis) {
+  constexpr size_t kBlock = size_t{1} << 20;
+  for (size_t start = 0; start < line.size(); start += kBlock) {
+    const std::string_view block = line.substr(start, kBlock);
+    uint32_t l = 0, e = 0;
+    for (char c : block) {
+      l += c == '[';
+      e += (c == '*') | (c == '_');
+    }
+    *links += l;
+    *emphasis += e;
+  }
 }
 
 }  // namespace
@@ -60,13 +81,7 @@ bool WithinInlineBudget(std::string_view body, SourceLocator* locator, int line_
       continue;
     }
     if (block_line == 0) block_line = line_no;
-    for (char c : line) {
-      if (c == '[') {
-        ++links;
-      } else if (c == '*' || c == '_') {
-        ++emphasis;
-      }
-    }
+    CountMarks(line, &links, &emphasis);
   }
   if (block_line != 0) end_block();
   if (worst > kMaxParagraphCost) {

@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "base/text.h"
 #include "markdown/cmark_util.h"
 #include "markdown/complexity.h"
 #include "markdown/passes.h"
@@ -75,7 +76,12 @@ Rendered Render(std::string_view markdown, const Options& options, const LinkRes
   Rendered out;
   SourceLocator locator(markdown, options, sink);
   if (!WithinInlineBudget(markdown, &locator, options.line_offset, options.path)) return out;
-  ParserPtr parser = NewGfmParser(CMARK_OPT_VALIDATE_UTF8);
+  // cmark's own UTF-8 check copies every line byte by byte; on valid input
+  // (every page: the loader rejects invalid files) it changes nothing, so it
+  // runs only when FindInvalidUtf8 (the same rules: no overlong forms,
+  // surrogates or code points past U+10FFFF) finds a bad byte.
+  const bool valid_utf8 = FindInvalidUtf8(markdown) == std::string_view::npos;
+  ParserPtr parser = NewGfmParser(valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8);
   NodePtr document = ParseDocument(parser.get(), markdown);
   // cmark leaves "[", "@x" and "]" in separate text nodes; merge them so
   // citations can be found in one literal (only needed when there may be one).

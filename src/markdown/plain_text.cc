@@ -2,6 +2,10 @@
 // search documents and summaries.
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "markdown/cmark_util.h"
 #include "markdown/passes.h"
 
@@ -74,20 +78,65 @@ class TextExtractor {
 
 }  // namespace
 
+namespace {
+
+bool IsCollapsedSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The index of the first byte of `text` that AppendCollapsed would change or
+// drop: a whitespace byte other than ' ', or a ' ' right after a space (the
+// byte before text[0] counts as a space when `after_space`). text.size()
+// when there is none, which is the usual case for a text node's literal:
+// cmark splits lines into soft breaks, so only prose with single spaces is
+// left, and it can be appended as it is.
+size_t FirstChange(std::string_view text, bool after_space) {
+  const char* p = text.data();
+  const size_t n = text.size();
+  if (n == 0) return 0;
+  if (IsCollapsedSpace(p[0]) && (after_space || p[0] != ' ')) return 0;
+  size_t i = 1;
+#if defined(__SSE2__)
+  // 16 bytes at a time: p[i..i+16) against the bytes before them.
+  const __m128i space = _mm_set1_epi8(' ');
+  const __m128i tab = _mm_set1_epi8('\t');
+  const __m128i four = _mm_set1_epi8('\r' - '\t');
+  for (; i + 16 <= n; i += 16) {
+    const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i - 1));
+    const __m128i twice = _mm_and_si128(_mm_cmpeq_epi8(cur, space), _mm_cmpeq_epi8(prev, space));
+    // '\t'..'\r': (c - '\t') <= 4 as unsigned bytes, i.e. min(c - '\t', 4) == c - '\t'.
+    const __m128i off = _mm_sub_epi8(cur, tab);
+    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(off, four), off);
+    const int mask = _mm_movemask_epi8(_mm_or_si128(twice, control));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i < n; ++i) {
+    const char c = p[i];
+    if (c == ' ' ? p[i - 1] == ' ' : IsCollapsedSpace(c)) return i;
+  }
+  return n;
+}
+
+}  // namespace
+
 void AppendCollapsed(std::string_view text, std::string* out) {
-  // One copy, then whitespace runs are squeezed in place.
   size_t w = out->size();
+  const bool after_space = w == 0 || (*out)[w - 1] == ' ';
+  const size_t unchanged = FirstChange(text, after_space);
   out->append(text);
+  if (unchanged == text.size()) return;
+  // From the first change on, whitespace runs are squeezed in place.
+  w += unchanged;
   char* d = out->data();
-  bool after_space = w == 0 || d[w - 1] == ' ';
+  bool space_before = w == 0 || d[w - 1] == ' ';
   for (size_t r = w, n = out->size(); r < n; ++r) {
     const char c = d[r];
-    if (c == ' ' || (c >= '\t' && c <= '\r')) {
-      if (!after_space) d[w++] = ' ';
-      after_space = true;
+    if (IsCollapsedSpace(c)) {
+      if (!space_before) d[w++] = ' ';
+      space_before = true;
     } else {
       d[w++] = c;
-      after_space = false;
+      space_before = false;
     }
   }
   out->resize(w);

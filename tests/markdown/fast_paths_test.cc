@@ -1,0 +1,126 @@
+// The markdown stage's fast paths must give exactly what the simple code they
+// shortcut gives: whitespace collapsing with a vector scan, cmark's UTF-8
+// check skipped on valid input, the complexity budget's counting.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "fake_resolver.h"
+#include "markdown/cmark_util.h"
+#include "markdown/markdown.h"
+#include "markdown/passes.h"
+
+namespace kapstok::markdown {
+namespace {
+
+// The byte-at-a-time definition of AppendCollapsed.
+void ReferenceAppendCollapsed(std::string_view text, std::string* out) {
+  bool after_space = out->empty() || out->back() == ' ';
+  for (char c : text) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      if (!after_space) out->push_back(' ');
+      after_space = true;
+    } else {
+      out->push_back(c);
+      after_space = false;
+    }
+  }
+}
+
+TEST(AppendCollapsedTest, MatchesTheByteAtATimeDefinitionOnRandomText) {
+  // Mostly letters and single spaces, like prose, with every kind of
+  // whitespace and bytes next to them ('\x08', '\x0e', UTF-8) mixed in, at
+  // every length around the 16-byte blocks.
+  const std::string alphabet = "aaaaabc      \t\n\r\v\f\x08\x0e\xc3\xa9_";
+  std::mt19937 random(9);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t length = random() % 70;
+    for (size_t i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    for (const std::string start : {"", "x", "x ", "x\t"}) {
+      std::string got = start, want = start;
+      AppendCollapsed(text, &got);
+      ReferenceAppendCollapsed(text, &want);
+      ASSERT_EQ(got, want) << "text \"" << text << "\" after \"" << start << "\"";
+    }
+  }
+}
+
+TEST(AppendCollapsedTest, FindsTheFirstChangeAtEveryPosition) {
+  for (size_t length = 1; length < 40; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (const char* change : {"  ", "\t", "\n", "\r", "\v", "\f"}) {
+        std::string text(length, 'a');
+        for (size_t i = 3; i < length; i += 4) text[i] = ' ';
+        text.replace(at, 1, change);
+        std::string got = "x", want = "x";
+        AppendCollapsed(text, &got);
+        ReferenceAppendCollapsed(text, &want);
+        ASSERT_EQ(got, want) << "text \"" << text << "\"";
+      }
+    }
+  }
+}
+
+// cmark-gfm's own rendering with its UTF-8 check on, for comparison.
+std::string CmarkValidated(std::string_view markdown) {
+  ParserPtr parser = NewGfmParser(CMARK_OPT_VALIDATE_UTF8);
+  NodePtr document = ParseDocument(parser.get(), markdown);
+  CmarkString html(cmark_render_html(document.get(), CMARK_OPT_DEFAULT,
+                                     cmark_parser_get_syntax_extensions(parser.get())));
+  return html.get();
+}
+
+TEST(RenderUtf8Test, ReplacesInvalidBytesExactlyAsCmarkDoesAndKeepsValidText) {
+  FakeResolver resolver;
+  Options options;
+  options.path = "x.md";
+  const std::vector<std::string> inputs = {
+      "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbd\n",  // valid
+      "a\xff" "b\n",
+      "overlong \xc0\xaf and \xe0\x80\xaf and \xf0\x80\x80\xaf\n",
+      "surrogate \xed\xa0\x80 here\n",
+      "too high \xf4\x90\x80\x80 and \xf5\x80\x80\x80\n",
+      "lone \x80 continuation \xbf\n",
+      "cut \xe2\x82\nnext line\n",
+      "at the end \xe2\x82",
+      std::string("nul \0 byte\n", 10),
+      "- item \xc3\n- item \xc3\xa9\n\n> quote \xfe\n\n`code \xc3`\n",
+  };
+  for (const std::string& input : inputs) {
+    EXPECT_EQ(Render(input, options, resolver, nullptr).html, CmarkValidated(input))
+        << "input \"" << input << "\"";
+  }
+}
+
+TEST(InlineBudgetTest, CountsEveryMarkOfALongParagraph) {
+  FakeResolver resolver;
+  Options options;
+  options.path = "x.md";
+  // 2000 × 2000 is exactly the paragraph budget; one more '[' is over it.
+  const std::string at_budget = std::string(2000, '[') + "\n" + std::string(1000, '*') +
+                                std::string(1000, '_') + "\n";
+  DiagnosticSink within;
+  Render(at_budget, options, resolver, &within);
+  EXPECT_TRUE(within.Sorted().empty());
+  DiagnosticSink over;
+  Render("[" + at_budget, options, resolver, &over);
+  ASSERT_EQ(over.Sorted().size(), 1u);
+  EXPECT_EQ(over.Sorted()[0].location.line, 1);
+  // A fence indented by four spaces is no fence: the marks below it count.
+  DiagnosticSink indented;
+  Render("text\n\n    ```\n[" + at_budget, options, resolver, &indented);
+  ASSERT_EQ(indented.Sorted().size(), 1u);
+  EXPECT_EQ(indented.Sorted()[0].location.line, 3);  // the paragraph starts there
+  // Three spaces still open a fence, and a blank line of spaces and tabs
+  // ends a paragraph.
+  DiagnosticSink fenced;
+  Render("   ```\n[" + at_budget + "```\n" + at_budget + " \t\r\n" + at_budget, options,
+         resolver, &fenced);
+  EXPECT_TRUE(fenced.Sorted().empty());
+}
+
+}  // namespace
+}  // namespace kapstok::markdown
