@@ -1,7 +1,12 @@
 #include "search/json_writer.h"
 
+#include <bit>
 #include <charconv>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace kapstok::search {
 namespace {
@@ -52,6 +57,19 @@ bool AllPlain(uint64_t w) {
 
 // The end of the run of plain bytes that starts at `i`.
 size_t PlainRunEnd(std::string_view s, size_t i) {
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: signed compares find the bytes below 0x20 and
+  // from 0x7F up (0x80..0xFF are negative as signed bytes).
+  const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i bad = _mm_or_si128(
+        _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+        _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const unsigned mask = _mm_movemask_epi8(bad)) return i + std::countr_zero(mask);
+  }
+#endif
   for (; i + 8 <= s.size(); i += 8) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);

@@ -37,15 +37,15 @@ void AppendVarint(uint32_t v, std::string* out) {
 }
 
 // (page delta, section, score) triples, appended as a JSON string (the
-// digits need no escaping), written in place: the string grows by the most
-// a posting can take (7 + 7 + 1 digits) and is cut back to what was
-// written. Returns the number of digits.
-size_t AppendPostings(const std::vector<Posting>& postings, std::string* out) {
-  const size_t begin = out->size() + 1;
-  out->resize(begin + 15 * postings.size() + 1);
-  char* const first = out->data() + begin;
+// digits need no escaping). They are written in place into `scratch`, which
+// grows to the most a posting can take (7 + 7 + 1 digits), then appended
+// (so `out` grows only by what was written). Returns the number of digits.
+size_t AppendPostings(const std::vector<Posting>& postings, std::string* scratch,
+                      std::string* out) {
+  if (scratch->size() < 15 * postings.size() + 2) scratch->resize(15 * postings.size() + 2);
+  char* const first = scratch->data();
   char* p = first;
-  p[-1] = '"';
+  *p++ = '"';
   uint32_t previous = 0;
   for (const Posting& posting : postings) {
     p = PutVarint(posting.page - previous, p);
@@ -53,9 +53,9 @@ size_t AppendPostings(const std::vector<Posting>& postings, std::string* out) {
     *p++ = kDigits[posting.score];
     previous = posting.page;
   }
-  *p = '"';
-  out->resize(p + 1 - out->data());
-  return p - first;
+  *p++ = '"';
+  out->append(first, p - first);
+  return p - first - 2;
 }
 
 void AppendPages(const std::set<uint32_t>& pages, std::string* out) {
@@ -96,7 +96,7 @@ std::string Numbered(const char* folder, size_t i) {
 std::vector<std::string> WriteChunks(const TermIndex& index, size_t chunk_bytes,
                                      OutputFiles* files) {
   std::vector<std::string> firsts;
-  std::string chunk;
+  std::string chunk, scratch;
   size_t bytes = 0;
   auto flush = [&] {
     if (chunk.empty()) return;
@@ -118,7 +118,7 @@ std::vector<std::string> WriteChunks(const TermIndex& index, size_t chunk_bytes,
     chunk += '[';
     AppendJsonString(term, &chunk);
     chunk += ',';
-    const size_t postings = AppendPostings(entry.postings, &chunk);
+    const size_t postings = AppendPostings(entry.postings, &scratch, &chunk);
     if (!entry.spellings.empty()) {
       chunk += ',';
       char sep = '{';

@@ -156,8 +156,7 @@ void CountDocument(const Document& doc, Worker* w, DocCounts* out) {
 }
 
 // The index under construction, in global term ids (assigned in merge
-// order, never observed: the result is sorted by term). Postings hold the
-// weighted term frequency in `score` until Score() turns it into BM25.
+// order, never observed: the result is sorted by term).
 struct GlobalIndex {
   uint32_t Intern(std::string_view term) {
     auto [it, inserted] = ids.try_emplace(std::string(term), static_cast<uint32_t>(names.size()));
@@ -173,8 +172,7 @@ struct GlobalIndex {
   std::vector<const std::string*> names;  // keys of ids
   std::vector<std::vector<Posting>> postings;
   std::vector<std::map<std::string, std::set<uint32_t>>> spellings;
-  std::vector<uint32_t> lengths;        // per section, in page order
-  std::vector<uint32_t> first_section;  // per page: its first entry in lengths
+  std::vector<uint32_t> lengths;  // per section, in page order
 };
 
 // Maps one document's counts (made by `worker`) to global term ids in place,
@@ -192,7 +190,6 @@ void MapToGlobal(DocCounts* d, uint32_t page, const Worker& worker, std::vector<
     }
     return g;
   };
-  index->first_section.push_back(static_cast<uint32_t>(index->lengths.size()));
   index->lengths.insert(index->lengths.end(), d->lengths.begin(), d->lengths.end());
   for (DocCounts::Entry& e : d->entries) {
     e.term = global(e.term);
@@ -201,19 +198,23 @@ void MapToGlobal(DocCounts* d, uint32_t page, const Worker& worker, std::vector<
   for (const auto& [term, lower] : d->spellings) index->spellings[global(term)][lower].insert(page);
 }
 
-// Appends the postings of one document (in global term ids) as page `page`.
-void AddPostings(const DocCounts& d, uint32_t page, GlobalIndex* index) {
+// Appends the postings of one document (in global term ids) as page `page`,
+// scored with BM25 against the average section length `avg`.
+void AddPostings(const DocCounts& d, uint32_t page, double avg, GlobalIndex* index) {
   size_t e = 0;
   for (uint32_t s = 0; s < d.section_end.size(); ++s) {
+    const double length = d.lengths[s];
     for (; e < d.section_end[s]; ++e) {
-      index->postings[d.entries[e].term].push_back({page, s, static_cast<int>(d.entries[e].tf)});
+      index->postings[d.entries[e].term].push_back(
+          {page, s, QuantisedBm25(d.entries[e].tf, length, avg)});
     }
   }
 }
 
 // Counts every document in parallel, then merges them in document order,
 // so postings come out sorted: first to global term ids (counting each
-// term's postings, so every list is allocated once), then the postings.
+// term's postings, so every list is allocated once, and every section's
+// length), then the postings with their BM25 scores.
 void CountTerms(const std::vector<Document>& docs, WorkerPool* pool, GlobalIndex* index) {
   std::vector<DocCounts> counts(docs.size());
   ParallelFor(docs.size(), [&](size_t i) {
@@ -229,22 +230,12 @@ void CountTerms(const std::vector<Document>& docs, WorkerPool* pool, GlobalIndex
                 &postings);
   }
   for (uint32_t g = 0; g < postings.size(); ++g) index->postings[g].reserve(postings[g]);
-  for (size_t i = 0; i < docs.size(); ++i) {
-    AddPostings(counts[i], static_cast<uint32_t>(i), index);
-    counts[i] = DocCounts();  // frees its memory as the postings grow
-  }
-}
-
-// Turns every posting's weighted frequency into its BM25 score.
-void Score(GlobalIndex* index) {
   double total = 0;
   for (uint32_t length : index->lengths) total += length;
   const double avg = index->lengths.empty() ? 0 : total / index->lengths.size();
-  for (std::vector<Posting>& list : index->postings) {
-    for (Posting& p : list) {
-      const uint32_t length = index->lengths[index->first_section[p.page] + p.section];
-      p.score = QuantisedBm25(p.score, length, avg);
-    }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    AddPostings(counts[i], static_cast<uint32_t>(i), avg, index);
+    counts[i] = DocCounts();  // frees its memory as the postings grow
   }
 }
 
@@ -374,7 +365,6 @@ TermIndex BuildTermIndex(const std::vector<Document>& docs, const Normalizer& no
   GlobalIndex index;
   CountTerms(docs, &pool, &index);
   out.sections = static_cast<uint32_t>(index.lengths.size());
-  Score(&index);
   AddCompoundPostings(pool, &index, &out);
   std::vector<uint32_t> order(index.names.size());
   for (uint32_t t = 0; t < order.size(); ++t) order[t] = t;
