@@ -107,6 +107,7 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   // still written, and rejected as written twice).
   std::mutex emitted_mu;
   std::unordered_set<std::string> emitted;
+  emitted.reserve(model->pages().size());  // no rehashing under the lock
   Status emit_failure;
   // Links to another page's #fragment are checked against the ids of the
   // pages as rendered; those pages' ids are kept on the way out.

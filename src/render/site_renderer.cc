@@ -1,6 +1,7 @@
 #include "render/site_renderer.h"
 
 #include <algorithm>
+#include <map>
 
 #include "base/parallel.h"
 #include "base/text.h"
@@ -190,6 +191,8 @@ OutputFiles RenderSite(const SharedViews& shared, const RenderOptions& options) 
   for (const auto& p : model.pages())
     if (!options.only_pages || options.only_pages(*p)) pages.push_back(p.get());
   OutputFiles out(pages.size());
+  std::map<const config::TypeDef*, std::string> template_of;  // resolved once per type
+  for (const config::TypeDef& t : model.config().types) template_of[&t] = TemplateFor(theme, t.id);
   ParallelFor(pages.size(), [&](size_t i) {
     const model::Page& p = *pages[i];
     Value frame = shared.Frame(p.root, p.title(), p.type()->id, p.url);
@@ -197,7 +200,10 @@ OutputFiles RenderSite(const SharedViews& shared, const RenderOptions& options) 
     if (options.decorate_page) options.decorate_page(p, &view);
     frame.Set("page", std::move(view));
     out[i].path = IndexPath(p.url);
-    theme.templates->Render(TemplateFor(theme, p.type()->id), {&frame}, &out[i].bytes);
+    const std::vector<const Value*> stack = {&frame};
+    auto name = template_of.find(p.type());
+    theme.templates->Render(name != template_of.end() ? name->second : TemplateFor(theme, p.type()->id),
+                            stack, &out[i].bytes);
     if (options.emit_page) {
       options.emit_page(out[i]);
       std::string().swap(out[i].bytes);

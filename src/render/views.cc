@@ -17,37 +17,109 @@ std::string EditUrl(const config::SiteConfig& config, const std::string& path) {
   return config.repository + "/edit/" + config.branch + "/" + path;
 }
 
+namespace {
+
+// A value that reads `v` in place: a tmpl::Value::Shared with no owner, so
+// copying it touches no reference count. `v` must outlive it.
+Value Borrow(const Value& v) {
+  return Value::Shared(std::shared_ptr<const Value>(std::shared_ptr<const Value>(), &v));
+}
+
+}  // namespace
+
 SharedViews::SharedViews(const model::SiteModel& model, const Theme& theme)
     : model_(model), theme_(theme) {
   const config::SiteConfig& c = model.config();
-  site_.Set("title", c.title);
+  site_.Set("base_url", c.base_url);
   site_.Set("description", c.description);
   site_.Set("language", c.language);
-  site_.Set("base_url", c.base_url);
-  site_.Set("repository", c.repository);
   if (c.reflection) {  // the reflection page, rendered by the `reflect` stage
     Value reflection;
     reflection.Set("title", c.reflection->title);
     reflection.Set("url", c.reflection->slug + "/");
     site_.Set("reflection", std::move(reflection));
   }
-  Value strings;
-  for (const auto& [k, v] : theme.strings) strings.Set(k, v);
-  strings_ = std::make_shared<const Value>(std::move(strings));
-  for (const auto& p : model.pages()) refs_[p.get()] = MakeRef(*p);
+  site_.Set("repository", c.repository);
+  site_.Set("title", c.title);
+  for (const auto& [k, v] : theme.strings) strings_.Set(k, v);
+  menu_ = MakeMenu("");
+  for (const std::string& type_id : c.menu) {
+    const config::TypeDef* t = c.FindType(type_id);
+    if (t && t->list && !current_menus_.count(type_id))
+      current_menus_.emplace(type_id, MakeMenu(type_id));
+  }
+  for (const config::TypeDef& t : c.types) breadcrumbs_.emplace(&t, MakeBreadcrumbs(t));
+  size_t slots = 16;
+  while (slots < 2 * (model.pages().size() + 1)) slots *= 2;
+  ref_slots_.resize(slots);
+  for (const auto& p : model.pages()) AddRef(p.get());
   MakeStandalone();
 }
 
-std::shared_ptr<const Value> SharedViews::MakeRef(const model::Page& p) {
+// Members are set in key order throughout: each Set then appends.
+Value SharedViews::MakeRef(const model::Page& p) {
   Value ref;
-  ref.Set("title", p.title());
-  ref.Set("url", p.url);
   ref.Set("id", p.id());
+  ref.Set("incomplete", p.src.incomplete);
+  ref.Set("summary", p.SummaryText());
+  ref.Set("title", p.title());
   ref.Set("type", p.type()->id);
   ref.Set("type_name", p.type()->name);
-  ref.Set("summary", p.SummaryText());
-  ref.Set("incomplete", p.src.incomplete);
-  return std::make_shared<const Value>(std::move(ref));
+  ref.Set("url", p.url);
+  return ref;
+}
+
+Value SharedViews::MakeMenu(const std::string& current_type) const {
+  const config::SiteConfig& c = model_.config();
+  Value menu{Value::List{}};
+  for (const std::string& type_id : c.menu) {
+    const config::TypeDef* t = c.FindType(type_id);
+    if (!t || !t->list) continue;
+    Value item;
+    item.Set("current", type_id == current_type);
+    item.Set("title", t->plural);
+    item.Set("url", t->folder + "/");
+    menu.Push(std::move(item));
+  }
+  return menu;
+}
+
+Value SharedViews::MakeBreadcrumbs(const config::TypeDef& type) const {
+  Value crumbs{Value::List{}};
+  Value home;
+  home.Set("title", theme_.String("home"));
+  home.Set("url", "");
+  crumbs.Push(std::move(home));
+  if (type.list) {
+    Value list;
+    list.Set("title", type.plural);
+    list.Set("url", type.folder + "/");
+    crumbs.Push(std::move(list));
+  }
+  return crumbs;
+}
+
+size_t SharedViews::SlotOf(const model::Page* page) const {
+  const size_t mask = ref_slots_.size() - 1;
+  // Fibonacci hashing: the product's high bits mix all of the address.
+  size_t i = static_cast<size_t>((reinterpret_cast<uintptr_t>(page) * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+  while (ref_slots_[i].page != nullptr && ref_slots_[i].page != page) i = (i + 1) & mask;
+  return i;
+}
+
+void SharedViews::AddRef(const model::Page* page) {
+  if (size_t i = SlotOf(page); ref_slots_[i].page == page) {
+    *ref_slots_[i].ref = MakeRef(*page);  // in place: borrowed values see it
+    return;
+  }
+  if (2 * (refs_.size() + 1) > ref_slots_.size()) {
+    std::vector<RefSlot> old(2 * ref_slots_.size());
+    old.swap(ref_slots_);
+    for (const RefSlot& s : old)
+      if (s.page != nullptr) ref_slots_[SlotOf(s.page)] = s;
+  }
+  refs_.push_back(MakeRef(*page));
+  ref_slots_[SlotOf(page)] = RefSlot{page, &refs_.back()};
 }
 
 void SharedViews::MakeStandalone() {
@@ -55,50 +127,47 @@ void SharedViews::MakeStandalone() {
   for (const config::TypeDef& t : model_.config().types)
     if (!t.list)
       for (const model::Page* p : model_.PagesOfType(t.id)) standalone.Push(Ref(p));
-  standalone_ = std::make_shared<const Value>(std::move(standalone));
+  standalone_ = std::move(standalone);
 }
 
 void SharedViews::Refresh(const model::Page* page) {
-  refs_[page] = MakeRef(*page);
+  AddRef(page);
   if (!page->type()->list) MakeStandalone();
 }
 
 Value SharedViews::Ref(const model::Page* page) const {
-  auto it = refs_.find(page);
-  return it == refs_.end() ? Value() : Value::Shared(it->second);
+  const RefSlot& s = ref_slots_[SlotOf(page)];
+  return s.page == nullptr ? Value() : Borrow(*s.ref);
 }
 
 Value SharedViews::Frame(const std::string& root, const std::string& title,
                          const std::string& current_type, const std::string& url) const {
   const config::SiteConfig& c = model_.config();
+  auto menu = current_menus_.find(current_type);
   Value v;
-  v.Set("root", root.empty() ? "./" : root);
-  v.Set("site", site_);
-  v.Set("t", Value::Shared(strings_));
-  v.Set("lang", c.language);
-  v.Set("page_title", title.empty() || title == c.title ? c.title : title + " | " + c.title);
   v.Set("canonical", AbsoluteUrl(c, url));
-  Value menu{Value::List{}};
-  for (const std::string& type_id : c.menu) {
-    const config::TypeDef* t = c.FindType(type_id);
-    if (!t || !t->list) continue;
-    Value item;
-    item.Set("title", t->plural);
-    item.Set("url", t->folder + "/");
-    item.Set("current", type_id == current_type);
-    menu.Push(std::move(item));
-  }
-  v.Set("menu", std::move(menu));
-  v.Set("standalone_pages", Value::Shared(standalone_));
+  v.Set("lang", c.language);
+  v.Set("menu", Borrow(menu == current_menus_.end() ? menu_ : menu->second));
+  v.Set("page_title", title.empty() || title == c.title ? c.title : title + " | " + c.title);
+  v.Set("root", root.empty() ? "./" : root);
+  v.Set("site", Borrow(site_));
+  v.Set("standalone_pages", Borrow(standalone_));
+  v.Set("t", Borrow(strings_));
   return v;
+}
+
+Value SharedViews::Breadcrumbs(const config::TypeDef& type) const {
+  auto it = breadcrumbs_.find(&type);
+  return it == breadcrumbs_.end() ? MakeBreadcrumbs(type) : Borrow(it->second);
 }
 
 namespace {
 
 Value RefList(const SharedViews& shared, const std::vector<const model::Page*>& pages) {
-  Value list{Value::List{}};
-  for (const model::Page* p : pages) list.Push(shared.Ref(p));
-  return list;
+  Value::List list;
+  list.reserve(pages.size());
+  for (const model::Page* p : pages) list.push_back(shared.Ref(p));
+  return Value(std::move(list));
 }
 
 std::string ScalarText(const content::FieldValue& v) {
@@ -112,14 +181,18 @@ std::string ScalarText(const content::FieldValue& v) {
 }  // namespace
 
 std::map<std::string, std::string> FieldAnchors(const model::Page& page) {
-  std::set<std::string> ids;
-  for (const markdown::Heading& h : page.body.headings) ids.insert(h.id);
   std::map<std::string, std::string> out;
+  std::set<std::string> ids;  // taken: the body's heading ids, then the fields'
+  bool have_ids = false;      // (collected at the first field section, if any)
   for (const config::FieldDef& def : page.type()->fields) {
     if (def.type != config::FieldType::kText && def.type != config::FieldType::kList &&
         def.type != config::FieldType::kMap)
       continue;
     if (!page.src.fields.count(def.name) || def.name == page.type()->summary) continue;
+    if (!have_ids) {
+      for (const markdown::Heading& h : page.body.headings) ids.insert(h.id);
+      have_ids = true;
+    }
     std::string id = Slugify(def.label);
     if (id.empty()) id = "veld";
     std::string candidate = id;
@@ -129,86 +202,40 @@ std::map<std::string, std::string> FieldAnchors(const model::Page& page) {
   return out;
 }
 
+namespace {
+
+// [{html}] for inline HTML items.
+Value HtmlItems(const std::vector<std::string>& htmls) {
+  Value::List items;
+  items.reserve(htmls.size());
+  for (const std::string& html : htmls) {
+    Value item;
+    item.Set("html", html);
+    items.push_back(std::move(item));
+  }
+  return Value(std::move(items));
+}
+
+}  // namespace
+
+// Members are set in key order (views are flat sorted vectors: each Set then
+// appends instead of moving the members after it).
 Value PageView(const SharedViews& shared, const model::Page& page) {
   const model::SiteModel& model = shared.model();
   const config::TypeDef& type = *page.type();
-  Value v;
-  v.Set("title", page.title());
-  v.Set("id", page.id());
-  v.Set("url", page.url);
-  v.Set("type", type.id);
-  v.Set("type_name", type.name);
-  v.Set("type_plural", type.plural);
-  v.Set("type_url", type.list ? type.folder + "/" : "");
-  v.Set("incomplete", page.src.incomplete);
-  v.Set("draft", page.src.draft);
-  // Only when there is one: an empty string is truthy in Mustache, and the
-  // template would show an "edit" link to nowhere.
-  if (std::string edit = EditUrl(model.config(), "content/" + page.src.rel_path); !edit.empty())
-    v.Set("edit_url", edit);
-  v.Set("source_path", page.src.path);
-  v.Set("body_html", page.body.html);
-  v.Set("has_body", !Trim(page.body.html).empty());
-  if (auto it = page.text_html.find(type.summary); it != page.text_html.end())
-    v.Set("summary_html", it->second);
-
   const std::map<std::string, std::string> anchors = FieldAnchors(page);
 
+  // Fields: each is both f.<name> and an item of facts or sections, one
+  // value shared by the two.
   Value facts{Value::List{}}, sections{Value::List{}}, toc{Value::List{}}, f;
   for (const config::FieldDef& def : type.fields) {
     auto it = page.src.fields.find(def.name);
     if (it == page.src.fields.end()) continue;
     if (def.name == type.summary || def.name == type.order_by) continue;
     const content::FieldValue& fv = it->second;
-    Value field;
-    field.Set("name", def.name);
-    field.Set("label", def.label);
-    switch (def.type) {
-      case config::FieldType::kText: {
-        field.Set("html", page.text_html.at(def.name));
-        field.Set("is_text", true);
-        break;
-      }
-      case config::FieldType::kList: {
-        Value items{Value::List{}};
-        for (const std::string& html : page.list_html.at(def.name)) {
-          Value item;
-          item.Set("html", html);
-          items.Push(std::move(item));
-        }
-        field.Set("items", std::move(items));
-        field.Set("is_list", true);
-        break;
-      }
-      case config::FieldType::kMap: {
-        Value rows{Value::List{}};
-        for (const auto& [key, items_html] : page.map_html.at(def.name)) {
-          Value row;
-          const model::Page* key_page = model.Find(def.keys, key);
-          row.Set("key", key_page ? shared.Ref(key_page) : Value(key));
-          Value items{Value::List{}};
-          for (const std::string& html : items_html) {
-            Value item;
-            item.Set("html", html);
-            items.Push(std::move(item));
-          }
-          row.Set("items", std::move(items));
-          rows.Push(std::move(row));
-        }
-        field.Set("rows", std::move(rows));
-        field.Set("is_map", true);
-        break;
-      }
-      case config::FieldType::kUrl:
-        field.Set("value", fv.text);
-        field.Set("is_url", true);
-        break;
-      default:
-        field.Set("value", ScalarText(fv));
-        field.Set("is_scalar", true);
-    }
     bool is_section = def.type == config::FieldType::kText || def.type == config::FieldType::kList ||
                       def.type == config::FieldType::kMap;
+    Value field;
     if (is_section) {
       const std::string& id = anchors.at(def.name);
       field.Set("anchor", id);
@@ -217,8 +244,51 @@ Value PageView(const SharedViews& shared, const model::Page& page) {
       entry.Set("text", def.label);
       toc.Push(std::move(entry));
     }
-    f.Set(def.name, field);
-    (is_section ? sections : facts).Push(std::move(field));
+    switch (def.type) {
+      case config::FieldType::kText:
+        field.Set("html", page.text_html.at(def.name));
+        field.Set("is_text", true);
+        break;
+      case config::FieldType::kList:
+        field.Set("is_list", true);
+        field.Set("items", HtmlItems(page.list_html.at(def.name)));
+        break;
+      case config::FieldType::kMap:
+        field.Set("is_map", true);
+        break;
+      case config::FieldType::kUrl:
+        field.Set("is_url", true);
+        break;
+      default:
+        field.Set("is_scalar", true);
+    }
+    field.Set("label", def.label);
+    field.Set("name", def.name);
+    switch (def.type) {
+      case config::FieldType::kText:
+      case config::FieldType::kList:
+        break;
+      case config::FieldType::kMap: {
+        Value rows{Value::List{}};
+        for (const auto& [key, items_html] : page.map_html.at(def.name)) {
+          Value row;
+          row.Set("items", HtmlItems(items_html));
+          const model::Page* key_page = model.Find(def.keys, key);
+          row.Set("key", key_page ? shared.Ref(key_page) : Value(key));
+          rows.Push(std::move(row));
+        }
+        field.Set("rows", std::move(rows));
+        break;
+      }
+      case config::FieldType::kUrl:
+        field.Set("value", fv.text);
+        break;
+      default:
+        field.Set("value", ScalarText(fv));
+    }
+    auto shared_field = std::make_shared<const Value>(std::move(field));
+    f.Set(def.name, Value::Shared(shared_field));
+    (is_section ? sections : facts).Push(Value::Shared(std::move(shared_field)));
   }
   for (const markdown::Heading& h : page.body.headings) {
     if (h.level != 2) continue;
@@ -227,52 +297,61 @@ Value PageView(const SharedViews& shared, const model::Page& page) {
     entry.Set("text", h.text);
     toc.Push(std::move(entry));
   }
-  v.Set("has_facts", !facts.as_list().empty());
-  v.Set("facts", std::move(facts));
-  v.Set("sections", std::move(sections));
-  v.Set("f", std::move(f));
 
   Value relations{Value::List{}};
   for (const model::ResolvedRelation& rr : page.relations) {
     if (rr.targets.empty()) continue;
     if (rr.def->target == model.config().citations) continue;  // shown as sources
     Value r;
-    r.Set("name", rr.def->name);
-    r.Set("label", rr.def->label);
     r.Set("items", RefList(shared, rr.targets));
+    r.Set("label", rr.def->label);
+    r.Set("name", rr.def->name);
     relations.Push(std::move(r));
   }
   Value backlinks{Value::List{}};
   for (const model::Backlinks& b : page.backlinks) {
     Value r;
+    r.Set("count", static_cast<int64_t>(b.pages.size()));
+    r.Set("items", RefList(shared, b.pages));
     r.Set("label", b.relation->inverse);
     r.Set("type", b.source_type->id);
-    r.Set("items", RefList(shared, b.pages));
-    r.Set("count", static_cast<int64_t>(b.pages.size()));
     backlinks.Push(std::move(r));
   }
-  bool has_relations = !relations.as_list().empty() || !backlinks.as_list().empty();
-  v.Set("relations", std::move(relations));
-  v.Set("backlinks", std::move(backlinks));
-  v.Set("has_relations", has_relations);
-  v.Set("sources", RefList(shared, page.sources));
-  v.Set("has_sources", !page.sources.empty());
-  bool has_toc = toc.as_list().size() >= 2;
-  v.Set("toc", std::move(toc));
-  v.Set("has_toc", has_toc);
+  const bool has_facts = !facts.as_list().empty();
+  const bool has_relations = !relations.as_list().empty() || !backlinks.as_list().empty();
+  const bool has_toc = toc.as_list().size() >= 2;
 
-  Value crumbs{Value::List{}};
-  Value home;
-  home.Set("title", shared.theme().String("home"));
-  home.Set("url", "");
-  crumbs.Push(std::move(home));
-  if (type.list) {
-    Value list;
-    list.Set("title", type.plural);
-    list.Set("url", type.folder + "/");
-    crumbs.Push(std::move(list));
-  }
-  v.Set("breadcrumbs", std::move(crumbs));
+  Value v;
+  v.Set("backlinks", std::move(backlinks));
+  v.Set("body_html", page.body.html);
+  v.Set("breadcrumbs", shared.Breadcrumbs(type));
+  v.Set("draft", page.src.draft);
+  // Only when there is one: an empty string is truthy in Mustache, and the
+  // template would show an "edit" link to nowhere.
+  if (std::string edit = EditUrl(model.config(), "content/" + page.src.rel_path); !edit.empty())
+    v.Set("edit_url", std::move(edit));
+  v.Set("f", std::move(f));
+  v.Set("facts", std::move(facts));
+  v.Set("has_body", !Trim(page.body.html).empty());
+  v.Set("has_facts", has_facts);
+  v.Set("has_relations", has_relations);
+  v.Set("has_sources", !page.sources.empty());
+  v.Set("has_toc", has_toc);
+  v.Set("id", page.id());
+  v.Set("incomplete", page.src.incomplete);
+  v.Set("relations", std::move(relations));
+  v.Set("sections", std::move(sections));
+  v.Set("source_path", page.src.path);
+  v.Set("sources", RefList(shared, page.sources));
+  if (auto it = page.text_html.find(type.summary); it != page.text_html.end())
+    v.Set("summary_html", it->second);
+  v.Set("title", page.title());
+  v.Set("toc", std::move(toc));
+  v.Set("type", type.id);
+  v.Set("type_name", type.name);
+  v.Set("type_plural", type.plural);
+  v.Set("type_url", type.list ? type.folder + "/" : "");
+  v.Set("url", page.url);
   return v;
 }
 
