@@ -64,16 +64,16 @@ class CitationRewriter {
       if (std::none_of(found.begin(), found.end(), [](const auto& c) { return c.has_value(); })) {
         continue;  // stays literal text
       }
-      Insert(text, NewTextNode(std::string(view.substr(done, open - done)) + "("));
+      Insert(text, NewTextNode(ctx_.mem, std::string(view.substr(done, open - done)) + "("));
       for (size_t i = 0; i < ids.size(); ++i) {
-        if (i > 0) Insert(text, NewTextNode("; "));
+        if (i > 0) Insert(text, NewTextNode(ctx_.mem, "; "));
         if (found[i]) {
           InsertLink(text, *found[i]);
         } else {
-          Insert(text, NewTextNode("@" + std::string(ids[i])));
+          Insert(text, NewTextNode(ctx_.mem, "@" + std::string(ids[i])));
         }
       }
-      Insert(text, NewTextNode(")"));
+      Insert(text, NewTextNode(ctx_.mem, ")"));
       done = close + 1;
       open = close;
     }
@@ -95,20 +95,20 @@ class CitationRewriter {
 
   // cmark-gfm's table cells hold no custom inline nodes, so there the
   // citation becomes a plain link (without class="citation").
-  static void InsertLink(cmark_node* before, const Citation& c) {
+  void InsertLink(cmark_node* before, const Citation& c) {
     if (Insert(before, Link(c))) return;
-    NodePtr plain(cmark_node_new(CMARK_NODE_LINK));
+    NodePtr plain = NewNode(ctx_.mem, CMARK_NODE_LINK);
     cmark_node_set_url(plain.get(), IsDangerousUrl(c.href) ? "" : c.href.c_str());
-    cmark_node_append_child(plain.get(), NewTextNode(c.label).release());
+    cmark_node_append_child(plain.get(), NewTextNode(ctx_.mem, c.label).release());
     Insert(before, std::move(plain));
   }
 
-  static NodePtr Link(const Citation& c) {
+  NodePtr Link(const Citation& c) {
     std::string open = "<a class=\"citation\" href=\"";
     AppendHtmlEscaped(IsDangerousUrl(c.href) ? "" : c.href, &open);
     open += "\">";
-    NodePtr link = NewCustomNode(CMARK_NODE_CUSTOM_INLINE, open, "</a>");
-    cmark_node_append_child(link.get(), NewTextNode(c.label).release());
+    NodePtr link = NewCustomNode(ctx_.mem, CMARK_NODE_CUSTOM_INLINE, open, "</a>");
+    cmark_node_append_child(link.get(), NewTextNode(ctx_.mem, c.label).release());
     return link;
   }
 

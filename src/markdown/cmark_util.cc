@@ -23,9 +23,9 @@ void EnsureExtensions() {
 
 }  // namespace
 
-ParserPtr NewGfmParser(int options) {
+ParserPtr NewGfmParser(int options, cmark_mem* mem) {
   EnsureExtensions();
-  ParserPtr parser(cmark_parser_new(options));
+  ParserPtr parser(cmark_parser_new_with_mem(options, mem));
   for (const char* name : kExtensions) {
     cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
   }
@@ -94,16 +94,20 @@ bool IsTable(cmark_node* node) {
   return type != nullptr && std::strcmp(type, "table") == 0;
 }
 
-NodePtr NewCustomNode(cmark_node_type type, const std::string& on_enter,
+NodePtr NewNode(cmark_mem* mem, cmark_node_type type) {
+  return NodePtr(cmark_node_new_with_mem(type, mem));
+}
+
+NodePtr NewCustomNode(cmark_mem* mem, cmark_node_type type, const std::string& on_enter,
                       const std::string& on_exit) {
-  NodePtr node(cmark_node_new(type));
+  NodePtr node = NewNode(mem, type);
   cmark_node_set_on_enter(node.get(), on_enter.c_str());
   cmark_node_set_on_exit(node.get(), on_exit.c_str());
   return node;
 }
 
-NodePtr NewTextNode(std::string_view literal) {
-  NodePtr node(cmark_node_new(CMARK_NODE_TEXT));
+NodePtr NewTextNode(cmark_mem* mem, std::string_view literal) {
+  NodePtr node = NewNode(mem, CMARK_NODE_TEXT);
   // cmark copies the NUL-terminated literal.
   cmark_node_set_literal(node.get(), std::string(literal).c_str());
   return node;

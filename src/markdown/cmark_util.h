@@ -42,7 +42,8 @@ using CmarkString = std::unique_ptr<char, CmarkStringDeleter>;
 // autolink, strikethrough, tasklist. Safe to call from many threads at once:
 // the first call registers the extensions and works around cmark-gfm's
 // process-global table of inline special characters (see cmark_util.cc).
-ParserPtr NewGfmParser(int options);
+// The parser and the documents it makes allocate from `mem`.
+ParserPtr NewGfmParser(int options, cmark_mem* mem = cmark_get_default_mem_allocator());
 
 // Parses `text` completely. Never returns null (cmark accepts any input).
 // Safe to call from many threads at once, each with its own parser.
@@ -72,15 +73,21 @@ inline std::string_view LiteralOf(cmark_node* node) {
 // True when `node` is a GFM table (an extension node type).
 bool IsTable(cmark_node* node);
 
+// Nodes made by the passes below are allocated from `mem`, which must be the
+// allocator of the document they go into (cmark_arena.h).
+
+// A new node of `type`, owned by the caller until it is inserted into a tree.
+NodePtr NewNode(cmark_mem* mem, cmark_node_type type);
+
 // A new custom node (CMARK_NODE_CUSTOM_BLOCK or _INLINE) that renders as
 // `on_enter`, its children, then `on_exit`, verbatim even in safe mode:
 // callers must escape everything they put in. Owned by the caller until it
 // is inserted into a tree.
-NodePtr NewCustomNode(cmark_node_type type, const std::string& on_enter,
+NodePtr NewCustomNode(cmark_mem* mem, cmark_node_type type, const std::string& on_enter,
                       const std::string& on_exit);
 
 // A new text node with the given literal, owned by the caller.
-NodePtr NewTextNode(std::string_view literal);
+NodePtr NewTextNode(cmark_mem* mem, std::string_view literal);
 
 // Moves all children of `from` to the end of `to`.
 void MoveChildren(cmark_node* from, cmark_node* to);

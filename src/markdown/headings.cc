@@ -66,7 +66,7 @@ void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext
 }
 
 void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
-                    const std::vector<Heading>& headings) {
+                    const std::vector<Heading>& headings, cmark_mem* mem) {
   for (size_t i = 0; i < heading_nodes.size(); ++i) {
     cmark_node* node = heading_nodes[i];
     const Heading& h = headings[i];
@@ -75,8 +75,8 @@ void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
     open += "\">";
     // A custom block renders its strings on lines of their own; an inline
     // inside an empty block keeps <h2 id="x">Text</h2> on one line.
-    NodePtr block = NewCustomNode(CMARK_NODE_CUSTOM_BLOCK, "", "");
-    NodePtr tag = NewCustomNode(CMARK_NODE_CUSTOM_INLINE, open,
+    NodePtr block = NewCustomNode(mem, CMARK_NODE_CUSTOM_BLOCK, "", "");
+    NodePtr tag = NewCustomNode(mem, CMARK_NODE_CUSTOM_INLINE, open,
                                 "</h" + std::to_string(h.level) + ">");
     MoveChildren(node, tag.get());
     cmark_node_append_child(block.get(), tag.release());
@@ -85,9 +85,10 @@ void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
   }
 }
 
-void WrapTables(const std::vector<cmark_node*>& tables) {
+void WrapTables(const std::vector<cmark_node*>& tables, cmark_mem* mem) {
   for (cmark_node* table : tables) {
-    NodePtr wrap = NewCustomNode(CMARK_NODE_CUSTOM_BLOCK, "<div class=\"table-wrap\">", "</div>");
+    NodePtr wrap =
+        NewCustomNode(mem, CMARK_NODE_CUSTOM_BLOCK, "<div class=\"table-wrap\">", "</div>");
     cmark_node* wrapper = wrap.get();
     cmark_node_insert_before(table, wrap.release());  // the tree owns it now
     cmark_node_append_child(wrapper, table);          // unlinks the table first

@@ -26,7 +26,7 @@ std::string_view TrimTrailingNewlines(std::string_view s) {
 
 }  // namespace
 
-void EscapeRawHtml(const std::vector<cmark_node*>& raw_html) {
+void EscapeRawHtml(const std::vector<cmark_node*>& raw_html, cmark_mem* mem) {
   for (cmark_node* node : raw_html) {
     const std::string literal(LiteralOf(node));
     if (IsHtmlComment(literal)) {
@@ -39,8 +39,9 @@ void EscapeRawHtml(const std::vector<cmark_node*>& raw_html) {
       cmark_node_set_literal(node, literal.c_str());
       continue;
     }
-    NodePtr paragraph(cmark_node_new(CMARK_NODE_PARAGRAPH));
-    cmark_node_append_child(paragraph.get(), NewTextNode(TrimTrailingNewlines(literal)).release());
+    NodePtr paragraph = NewNode(mem, CMARK_NODE_PARAGRAPH);
+    cmark_node_append_child(paragraph.get(),
+                            NewTextNode(mem, TrimTrailingNewlines(literal)).release());
     cmark_node_insert_before(node, paragraph.release());  // the tree owns it now
     cmark_node_free(node);
   }

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "base/text.h"
+#include "markdown/cmark_arena.h"
 #include "markdown/cmark_util.h"
 #include "markdown/complexity.h"
 #include "markdown/passes.h"
@@ -47,11 +48,13 @@ NodeIndex CollectNodes(cmark_node* document) {
 
 namespace {
 
-std::string RenderHtml(cmark_node* document, cmark_parser* parser, const Options& options) {
+std::string RenderHtml(cmark_node* document, cmark_parser* parser, const Options& options,
+                       cmark_mem* mem) {
   const int flags = options.allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT;
-  CmarkString html(
-      cmark_render_html(document, flags, cmark_parser_get_syntax_extensions(parser)));
-  std::string out(html.get());
+  char* html = cmark_render_html_with_mem(document, flags,
+                                          cmark_parser_get_syntax_extensions(parser), mem);
+  std::string out(html);
+  mem->free(html);
   if (options.inline_only) {
     cmark_node* first = cmark_node_first_child(document);
     constexpr std::string_view kOpen = "<p>", kClose = "</p>\n";
@@ -81,7 +84,11 @@ Rendered Render(std::string_view markdown, const Options& options, const LinkRes
   // runs only when FindInvalidUtf8 (the same rules: no overlong forms,
   // surrogates or code points past U+10FFFF) finds a bad byte.
   const bool valid_utf8 = FindInvalidUtf8(markdown) == std::string_view::npos;
-  ParserPtr parser = NewGfmParser(valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8);
+  // Everything cmark allocates for this page comes from the thread's arena
+  // and goes at once when `arena` ends (cmark_arena.h).
+  ArenaScope arena;
+  ParserPtr parser =
+      NewGfmParser(valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8, arena.mem());
   NodePtr document = ParseDocument(parser.get(), markdown);
   // cmark leaves "[", "@x" and "]" in separate text nodes; merge them so
   // citations can be found in one literal (only needed when there may be one).
@@ -89,17 +96,23 @@ Rendered Render(std::string_view markdown, const Options& options, const LinkRes
     cmark_consolidate_text_nodes(document.get());
   }
 
-  PageContext ctx{options, resolver, locator};
+  PageContext ctx{options, resolver, locator, arena.mem()};
   NodeIndex nodes = CollectNodes(document.get());
-  if (!options.allow_html) EscapeRawHtml(nodes.raw_html);
+  if (!options.allow_html) EscapeRawHtml(nodes.raw_html, arena.mem());
   AssignHeadingIds(nodes.headings, ctx, &out.headings);
   ResolveLinks(nodes.links, out.headings, ctx, &out.anchor_links);
   ReplaceCitations(nodes.citation_texts, ctx, &out.citations);
   ExtractText(document.get(), out.headings, &out.plain_text, &out.sections);
   if (!options.keep_plain_text) std::string().swap(out.plain_text);
-  EmitHeadingIds(nodes.headings, out.headings);
-  WrapTables(nodes.tables);
-  out.html = RenderHtml(document.get(), parser.get(), options);
+  EmitHeadingIds(nodes.headings, out.headings, arena.mem());
+  WrapTables(nodes.tables, arena.mem());
+  out.html = RenderHtml(document.get(), parser.get(), options, arena.mem());
+  if (arena.active()) {
+    // The arena drops the document and the parser whole: freeing them node
+    // by node would only walk the tree once more.
+    (void)document.release();
+    (void)parser.release();
+  }
   return out;
 }
 

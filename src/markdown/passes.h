@@ -29,13 +29,14 @@ struct PageContext {
   const Options& options;
   const LinkResolver& resolver;
   SourceLocator& locator;
+  cmark_mem* mem;  // the document's allocator, for new nodes
 };
 
 NodeIndex CollectNodes(cmark_node* document);
 
 // Turns raw HTML into visible text (blocks become paragraphs); HTML comments
-// are removed. Frees replaced nodes.
-void EscapeRawHtml(const std::vector<cmark_node*>& raw_html);
+// are removed. Frees replaced nodes; new ones come from `mem`.
+void EscapeRawHtml(const std::vector<cmark_node*>& raw_html, cmark_mem* mem);
 
 // Computes unique ids for `heading_nodes` into *headings (same order) and
 // warns about level-1 headings.
@@ -61,10 +62,10 @@ void ExtractText(cmark_node* document, const std::vector<Heading>& headings,
 // Replaces each heading node by a custom block that renders
 // <hN id="...">...</hN>; frees the heading nodes.
 void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
-                    const std::vector<Heading>& headings);
+                    const std::vector<Heading>& headings, cmark_mem* mem);
 
 // Wraps each table in <div class="table-wrap">.
-void WrapTables(const std::vector<cmark_node*>& tables);
+void WrapTables(const std::vector<cmark_node*>& tables, cmark_mem* mem);
 
 // True when `url` begins with a URL scheme ("https:", "mailto:").
 bool HasScheme(std::string_view url);
