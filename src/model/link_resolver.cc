@@ -10,28 +10,36 @@
 namespace kapstok::model {
 
 bool NormalizeRelPath(const std::string& path, std::string* out) {
-  std::vector<std::string> parts;
+  // Built in a local buffer (`out` may alias `path`): each part is appended,
+  // ".." cuts back to the previous '/'. `starts` keeps where each kept part
+  // starts, so ".." needs no search.
+  std::string result;
+  result.reserve(path.size());
+  std::vector<size_t> starts;
   size_t start = 0;
   while (start <= path.size()) {
     size_t end = path.find('/', start);
     if (end == std::string::npos) end = path.size();
-    std::string part = path.substr(start, end - start);
+    const std::string_view part(path.data() + start, end - start);
     if (part == "..") {
-      if (parts.empty()) return false;
-      parts.pop_back();
+      if (starts.empty()) return false;
+      result.resize(starts.back() == 0 ? 0 : starts.back() - 1);  // drop "/part"
+      starts.pop_back();
     } else if (!part.empty() && part != ".") {
-      parts.push_back(part);
+      if (!result.empty()) result += '/';
+      starts.push_back(result.size());
+      result += part;
     }
     start = end + 1;
   }
-  out->clear();
-  for (const std::string& p : parts) *out += (out->empty() ? "" : "/") + p;
+  *out = std::move(result);
   return true;
 }
 
 namespace {
 // Percent-decodes %20 and friends, which editors get from some tools.
 std::string PercentDecode(std::string_view s) {
+  if (s.find('%') == std::string_view::npos) return std::string(s);
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     auto hex = [](char c) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "model/site_model.h"
 
 namespace kapstok::model {
@@ -13,6 +17,45 @@ TEST(NormalizeRelPathTest, ResolvesDotsAndRejectsEscapes) {
   EXPECT_EQ(out, "bronnen/x.md");
   EXPECT_FALSE(NormalizeRelPath("../../etc/passwd", &out));
   EXPECT_FALSE(NormalizeRelPath("a/../../b", &out));
+}
+
+// The vector-of-parts definition NormalizeRelPath had before it worked in
+// one buffer.
+bool ReferenceNormalize(const std::string& path, std::string* out) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    std::string part = path.substr(start, end - start);
+    if (part == "..") {
+      if (parts.empty()) return false;
+      parts.pop_back();
+    } else if (!part.empty() && part != ".") {
+      parts.push_back(part);
+    }
+    start = end + 1;
+  }
+  out->clear();
+  for (const std::string& p : parts) *out += (out->empty() ? "" : "/") + p;
+  return true;
+}
+
+TEST(NormalizeRelPathTest, MatchesThePartsDefinitionOnRandomPaths) {
+  const char* const kParts[] = {"a", "bb", "ccc.md", "..", ".", "", "..."};
+  std::mt19937 random(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::string path;
+    const int n = static_cast<int>(random() % 8);
+    for (int i = 0; i < n; ++i) path += std::string(i ? "/" : "") + kParts[random() % 7];
+    std::string got = "stale", want;
+    const bool ok = NormalizeRelPath(path, &got);
+    ASSERT_EQ(ok, ReferenceNormalize(path, &want)) << path;
+    if (ok) ASSERT_EQ(got, want) << path;
+    std::string same = path;  // the output may be the input
+    ASSERT_EQ(NormalizeRelPath(same, &same), ok);
+    if (ok) ASSERT_EQ(same, want) << path;
+  }
 }
 
 TEST(PageLinkResolverTest, ResolvesPagesStaticFilesAndSuggests) {
