@@ -100,6 +100,29 @@ TEST_F(ValidateTest, ReportsRelationShapes) {
   EXPECT_EQ(p->relations.at("kenmerken")[0].location.column, 12);
 }
 
+// Locations of values and relation ids are looked up from one line to the
+// next (not from the top each time): they must be what a diagnostic there
+// would show, with columns in characters, in any order of keys.
+TEST_F(ValidateTest, LocatesEveryValueAndRelationIdInCharacters) {
+  auto p = Parse("voorbeeld",
+                 "---\nhoofd: \"é-ë\"\ntitle: Coördinatie\nkenmerken:\n  - één\n  - \"ñ\"\n---\n");
+  ASSERT_TRUE(p) << Printed(sink_);
+  const RelationRef& hoofd = p->relations.at("hoofd")[0];
+  EXPECT_EQ(hoofd.location.line, 2);
+  EXPECT_EQ(hoofd.location.column, 8);
+  EXPECT_EQ(hoofd.source_line, "hoofd: \"é-ë\"");
+  EXPECT_EQ(p->title_location.line, 3);
+  EXPECT_EQ(p->title_location.column, 1);
+  const std::vector<RelationRef>& kenmerken = p->relations.at("kenmerken");
+  ASSERT_EQ(kenmerken.size(), 2u);
+  EXPECT_EQ(kenmerken[0].location.line, 5);
+  EXPECT_EQ(kenmerken[0].location.column, 5);
+  EXPECT_EQ(kenmerken[0].source_line, "  - één");
+  EXPECT_EQ(kenmerken[1].location.line, 6);
+  EXPECT_EQ(kenmerken[1].source_line, "  - \"ñ\"");
+  EXPECT_EQ(kenmerken[1].location.path, "c/voorbeeld.md");
+}
+
 TEST_F(ValidateTest, ReportsYamlErrorsTabsAndDuplicates) {
   EXPECT_FALSE(Parse("kenmerk", "---\ntitle: A\n\tvolgorde: 1\n---\n"));
   EXPECT_FALSE(Parse("voorbeeld", "---\ntitle: A\ntitle: B\nkenmerken: [a]\n---\n"));
