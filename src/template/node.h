@@ -12,18 +12,23 @@
 #include <string>
 #include <vector>
 
+#include "template/value.h"
+
 namespace kapstok::tmpl::internal {
 
 struct Template;
 struct Node;
 
-// One part of a dotted name, with its hash for Value::Find. `slot` numbers
-// the part within its TemplateSet (0 .. TemplateSet::name_parts() - 1), so
-// the renderer can remember per part where in an object it last found it.
+// One part of a dotted name, with its hash, tag and Bloom bit for the
+// lookups of ValueObject::Span. `slot` numbers the part within its
+// TemplateSet (0 .. TemplateSet::name_parts() - 1), so the renderer can
+// remember per part where in an object it last found it.
 struct NamePart {
   std::string key;
   uint32_t hash = 0;
   uint32_t slot = 0;
+  KeyTag tag;              // KeyTag::Of(key)
+  uint64_t bloom_bit = 0;  // ValueObject::BloomBit(hash)
 };
 
 enum class NodeKind : uint8_t {

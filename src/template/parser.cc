@@ -220,12 +220,17 @@ class Parser {
   static std::vector<NamePart> SplitPath(const std::string& name) {
     std::vector<NamePart> parts;
     if (name == ".") return parts;
+    parts.reserve(static_cast<size_t>(std::count(name.begin(), name.end(), '.')) + 1);
     size_t start = 0;
     while (true) {
       size_t dot = name.find('.', start);
       std::string key = name.substr(start, dot == std::string::npos ? dot : dot - start);
-      const uint32_t hash = HashKey(key);
-      parts.push_back(NamePart{std::move(key), hash});
+      NamePart part;
+      part.hash = HashKey(key);
+      part.tag = KeyTag::Of(key);
+      part.bloom_bit = ValueObject::BloomBit(part.hash);
+      part.key = std::move(key);
+      parts.push_back(std::move(part));
       if (dot == std::string::npos) break;
       start = dot + 1;
     }

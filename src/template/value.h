@@ -10,7 +10,9 @@
 // their key hashes, so building a view allocates per object rather than per
 // member, and the renderer's name lookups (thousands per page) mostly cost
 // one bit test (a miss) or one key comparison at a remembered position (a
-// hit) on data that sits close together in memory.
+// hit) on data that sits close together in memory. Each member carries its
+// key's KeyTag (the key's first 15 bytes and its length in two words), so
+// that comparison reads the member itself rather than its key's bytes.
 #ifndef KAPSTOK_TEMPLATE_VALUE_H_
 #define KAPSTOK_TEMPLATE_VALUE_H_
 
@@ -20,6 +22,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -49,7 +53,41 @@ inline uint32_t HashKey(std::string_view key) {
   return h;
 }
 
+// A key's first 15 bytes (zero-padded) and its length (capped at 255) in
+// the last byte, as two words. Equal keys have equal tags; for keys of at
+// most kTagged bytes equal tags also mean equal keys, longer ones must be
+// compared in full after their tags match.
+struct KeyTag {
+  static constexpr size_t kTagged = 15;
+  uint64_t lo = 0;
+  uint64_t hi = 0;
+
+  static KeyTag Of(std::string_view key) {
+    const char* p = key.data();
+    const size_t n = key.size();
+    KeyTag t;
+    if (n > 8) {
+      std::memcpy(&t.lo, p, 8);
+      // Bytes 8 .. min(n, 15) - 1, from a load that ends at the last of them.
+      const size_t last = n < kTagged ? n : kTagged;
+      std::memcpy(&t.hi, p + last - 8, 8);
+      t.hi >>= 8 * (16 - last);
+    } else if (n >= 4) {
+      uint32_t a, b;  // overlapping: the shared bytes are equal
+      std::memcpy(&a, p, 4);
+      std::memcpy(&b, p + n - 4, 4);
+      t.lo = a | (uint64_t{b} << (8 * (n - 4)));
+    } else {
+      for (size_t k = 0; k < n; ++k) t.lo |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    }
+    t.hi |= uint64_t{n < 255 ? n : 255} << 56;
+    return t;
+  }
+  bool operator==(const KeyTag& o) const { return ((lo ^ o.lo) | (hi ^ o.hi)) == 0; }
+};
+
 class Value;
+struct ObjectMember;
 
 // Whether a[0, n) == b[0, n); inline for the short keys of views.
 inline bool SameBytes(const char* a, const char* b, size_t n) {
@@ -81,7 +119,7 @@ inline bool SameBytes(const char* a, const char* b, size_t n) {
 // unlike a std::map, inserting a key invalidates references to members.
 class ValueObject {
  public:
-  using value_type = std::pair<std::string, Value>;
+  using value_type = ObjectMember;  // .first is the key, .second the value
   using const_iterator = std::vector<value_type>::const_iterator;
   using iterator = const_iterator;
 
@@ -117,6 +155,17 @@ class ValueObject {
     const Value* Find(std::string_view key, uint32_t hash, uint32_t* hint) const;
     // As ValueObject::Find without hint; sets *at to the member's number.
     const Value* Find(std::string_view key, uint32_t hash, size_t* at) const;
+    // The same with the key's tag (KeyTag::Of(key)) and Bloom bit
+    // (BloomBit(HashKey(key))) precomputed, as the renderer keeps them per
+    // name: compares tags, and keys only when longer than KeyTag::kTagged.
+    const Value* Find(std::string_view key, const KeyTag& tag, uint64_t bloom_bit,
+                      uint32_t* hint) const;
+    // As that Find, with the hint kept as the member's byte offset from
+    // `begin` (the number times sizeof(value_type)) rather than its number,
+    // which saves a multiplication on the way to the member.
+    const Value* FindAtOffset(std::string_view key, const KeyTag& tag, uint64_t bloom_bit,
+                              uint32_t* offset) const;
+    const Value* Find(std::string_view key, const KeyTag& tag, size_t* at) const;
   };
   Span members() const;
 
@@ -126,7 +175,12 @@ class ValueObject {
   static constexpr size_t kScanLimit = 16;
 
   size_t LowerBound(std::string_view key) const;
+
+ public:
+  // The bit that a key of hash `hash` (HashKey) sets in the Bloom filter.
   static uint64_t BloomBit(uint32_t hash) { return uint64_t{1} << (hash >> 26); }
+
+ private:
 
   std::vector<value_type> entries_;
   uint64_t bloom_ = 0;  // BloomBit(HashKey(k)) of every key k: most misses stop here
@@ -230,6 +284,23 @@ class Value {
       v_;
 };
 
+// A member of an object: key `first`, value `second` and the key's tag
+// (kept by ValueObject). Binds as a pair: `for (const auto& [key, value] : o)`.
+struct ObjectMember {
+  std::string first;
+  Value second;
+  KeyTag tag;  // KeyTag::Of(first)
+
+  template <size_t I>
+  const auto& get() const {
+    if constexpr (I == 0) {
+      return first;
+    } else {
+      return second;
+    }
+  }
+};
+
 inline ValueObject::const_iterator ValueObject::begin() const { return entries_.begin(); }
 inline ValueObject::const_iterator ValueObject::end() const { return entries_.end(); }
 inline size_t ValueObject::size() const { return entries_.size(); }
@@ -257,15 +328,18 @@ namespace internal {
 inline bool SameKey(const std::string& k, std::string_view key) {
   return k.size() == key.size() && SameBytes(k.data(), key.data(), key.size());
 }
+// Whether member `m` has key `key` of tag `tag`.
+inline bool IsKey(const ObjectMember& m, std::string_view key, const KeyTag& tag) {
+  return m.tag == tag && (key.size() <= KeyTag::kTagged || SameKey(m.first, key));
+}
 }  // namespace internal
 
-inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
+inline const Value* ValueObject::Span::Find(std::string_view key, const KeyTag& tag,
                                             size_t* at) const {
-  if ((bloom & BloomBit(hash)) == 0) return nullptr;
   const size_t n = static_cast<size_t>(end - begin);
   if (n <= kScanLimit) {
     for (size_t i = 0; i < n; ++i) {
-      if (internal::SameKey(begin[i].first, key)) {
+      if (internal::IsKey(begin[i], key, tag)) {
         *at = i;
         return &begin[i].second;
       }
@@ -279,18 +353,49 @@ inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
   return &it->second;
 }
 
-inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
-                                            uint32_t* hint) const {
+inline const Value* ValueObject::Span::Find(std::string_view key, const KeyTag& tag,
+                                            uint64_t bloom_bit, uint32_t* hint) const {
+  if ((bloom & bloom_bit) == 0) return nullptr;
   // (Compares byte offsets: cheaper than a member count, a division.)
   const size_t bytes = static_cast<size_t>(reinterpret_cast<const char*>(end) -
                                            reinterpret_cast<const char*>(begin));
-  if (size_t{*hint} * sizeof(value_type) < bytes && internal::SameKey(begin[*hint].first, key)) {
+  if (size_t{*hint} * sizeof(value_type) < bytes && internal::IsKey(begin[*hint], key, tag)) {
     return &begin[*hint].second;
   }
   size_t at;
-  const Value* v = Find(key, hash, &at);
+  const Value* v = Find(key, tag, &at);
   if (v != nullptr) *hint = static_cast<uint32_t>(at);
   return v;
+}
+
+inline const Value* ValueObject::Span::FindAtOffset(std::string_view key, const KeyTag& tag,
+                                                    uint64_t bloom_bit, uint32_t* offset) const {
+  if ((bloom & bloom_bit) == 0) return nullptr;
+  const char* const first = reinterpret_cast<const char*>(begin);
+  const size_t bytes = static_cast<size_t>(reinterpret_cast<const char*>(end) - first);
+  if (*offset < bytes) {
+    const value_type& m = *reinterpret_cast<const value_type*>(first + *offset);
+    if (internal::IsKey(m, key, tag)) return &m.second;
+  }
+  size_t at;
+  const Value* v = Find(key, tag, &at);
+  // (Always a member's offset: 0 for one past what 32 bits hold.)
+  if (v != nullptr) {
+    *offset = at < UINT32_MAX / sizeof(value_type) ? static_cast<uint32_t>(at * sizeof(value_type))
+                                                   : 0;
+  }
+  return v;
+}
+
+inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
+                                            size_t* at) const {
+  if ((bloom & BloomBit(hash)) == 0) return nullptr;
+  return Find(key, KeyTag::Of(key), at);
+}
+
+inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
+                                            uint32_t* hint) const {
+  return Find(key, KeyTag::Of(key), BloomBit(hash), hint);
 }
 
 inline const Value* ValueObject::Find(std::string_view key, uint32_t hash) const {
@@ -311,11 +416,23 @@ inline Value& ValueObject::operator[](std::string_view key) {
     if (entries_[i].first == key) return entries_[i].second;
   }
   const uint32_t hash = HashKey(key);
-  entries_.emplace(entries_.begin() + static_cast<std::ptrdiff_t>(i), std::string(key), Value());
+  entries_.insert(entries_.begin() + static_cast<std::ptrdiff_t>(i),
+                  ObjectMember{std::string(key), Value(), KeyTag::Of(key)});
   bloom_ |= BloomBit(hash);
   return entries_[i].second;
 }
 
 }  // namespace kapstok::tmpl
+
+template <>
+struct std::tuple_size<kapstok::tmpl::ObjectMember> : std::integral_constant<size_t, 2> {};
+template <>
+struct std::tuple_element<0, kapstok::tmpl::ObjectMember> {
+  using type = const std::string;
+};
+template <>
+struct std::tuple_element<1, kapstok::tmpl::ObjectMember> {
+  using type = const kapstok::tmpl::Value;
+};
 
 #endif  // KAPSTOK_TEMPLATE_VALUE_H_

@@ -93,6 +93,58 @@ TEST(ValueTest, KeysOfEqualLengthAndSharedPrefixesAreTellApart) {
   EXPECT_EQ(v.Find("ab"), nullptr);
 }
 
+// Member keys are compared by KeyTag (first 15 bytes and length) and, past
+// 15 bytes, in full: tags tell every key of up to 15 bytes apart, and
+// longer keys that share a tag are still found exactly.
+TEST(ValueTest, KeyTagsTellShortKeysApartAndLongKeysAreComparedInFull) {
+  std::vector<std::string> keys;
+  for (size_t n = 0; n <= 20; ++n) {
+    keys.push_back(std::string(n, 'k'));
+    if (n > 0) {
+      std::string first = keys.back(), last = keys.back();
+      first[0] = 'j';
+      last[n - 1] = 'j';
+      keys.push_back(first);
+      if (n > 1) keys.push_back(last);
+    }
+  }
+  keys.push_back(std::string("a\0", 2));  // a NUL byte is not padding
+  keys.push_back(std::string(300, 'x'));
+  keys.push_back(std::string(301, 'x'));  // the same capped length in the tag
+  for (const std::string& a : keys) {
+    for (const std::string& b : keys) {
+      const bool same_tag = KeyTag::Of(a) == KeyTag::Of(b);
+      if (a == b) EXPECT_TRUE(same_tag) << a.size();
+      if (a.size() <= KeyTag::kTagged && b.size() <= KeyTag::kTagged) {
+        EXPECT_EQ(same_tag, a == b) << a.size() << " " << b.size();
+      }
+    }
+  }
+  Value v;
+  for (size_t i = 0; i < keys.size(); ++i) v.Set(keys[i], static_cast<int>(i));
+  ASSERT_EQ(v.as_object().size(), keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const Value* found = v.Find(keys[i]);
+    ASSERT_NE(found, nullptr) << keys[i].size();
+    EXPECT_EQ(found->as_int(), static_cast<int>(i));
+  }
+  // Long keys sharing their first 15 bytes and their length, in a small
+  // (scanned) object, found with and without a hint.
+  Value w;
+  const std::string p(15, 'p');
+  w.Set(p + "12345", 1).Set(p + "12346", 2).Set(p + "02345", 3);
+  for (uint32_t start : {0u, 1u, 2u}) {
+    uint32_t hint = start;
+    const std::string key = p + "12346";
+    const Value* found = w.as_object().Find(key, HashKey(key), &hint);
+    ASSERT_NE(found, nullptr);
+    EXPECT_EQ(found->as_int(), 2);
+    hint = start;
+    const std::string missing = p + "12347";
+    EXPECT_EQ(w.as_object().Find(missing, HashKey(missing), &hint), nullptr);
+  }
+}
+
 std::string Render(std::string_view text, const Value& view) {
   DiagnosticSink sink;
   auto set = TemplateSet::CompileString(text, {}, &sink);
@@ -118,6 +170,21 @@ TEST(ValueTest, ListItemsOfDifferentShapesRenderTheirOwnMembers) {
   view.Set("items", items).Set("b", "outer");
   EXPECT_EQ(Render("{{#items}}[{{b}}|{{a}}]{{/items}}", view),
             "[B1|1][B2|][B3|][outer|][B5|5][outer|][B7|]");
+}
+
+// Names longer than a key tag whose tags are equal (same first 15 bytes,
+// same length): the renderer's remembered positions must still check the
+// whole key.
+TEST(ValueTest, LongNamesWithEqualTagsRenderTheirOwnMembers) {
+  const std::string p = "section_summary";  // 15 bytes
+  Value items;
+  items.Push(Value().Set(p + "_a", "A1").Set(p + "_b", "B1"));
+  items.Push(Value().Set(p + "_b", "B2"));
+  items.Push(Value().Set(p + "_a", "A3"));
+  Value view;
+  view.Set("items", items).Set(p + "_b", "outer");
+  EXPECT_EQ(Render("{{#items}}[{{" + p + "_a}}|{{" + p + "_b}}]{{/items}}", view),
+            "[A1|B1][|B2][A3|outer]");
 }
 
 TEST(ValueTest, DottedNamesResolveInEveryItem) {
