@@ -67,15 +67,69 @@ std::string RenderHtml(cmark_node* document, cmark_parser* parser, const Options
   return out;
 }
 
+bool IsPlainByte(unsigned char c) {
+  if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
+  switch (c) {
+    case ' ': case '.': case ',': case ';': case '?': case '(': case ')': case '/': case '\'':
+    case '%': case '-':
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
+
+bool IsPlainText(std::string_view text) {
+  if (text.empty() || text.back() == ' ') return false;
+  // A letter first: "1. x" and "- x" open lists, "# x" a heading, and so on.
+  const unsigned char first = static_cast<unsigned char>(text.front());
+  if (first < 0x80 && ((first | 0x20) < 'a' || (first | 0x20) > 'z')) return false;
+  bool www = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (!IsPlainByte(c)) return false;
+    if ((c | 0x20) == 'w' && i + 3 < text.size()) www = true;
+  }
+  if (!www) return true;
+  // The autolink extension links "www.x" (case aside, to be safe).
+  for (size_t i = 0; i + 3 < text.size(); ++i) {
+    if ((text[i] | 0x20) == 'w' && (text[i + 1] | 0x20) == 'w' && (text[i + 2] | 0x20) == 'w' &&
+        text[i + 3] == '.') {
+      return false;
+    }
+  }
+  return true;
+}
+
+Rendered RenderPlainText(std::string_view text, const Options& options) {
+  Rendered out;
+  // Nothing in `text` needs escaping (no '&', '<', '>' or '"').
+  out.html = options.inline_only ? std::string(text) : "<p>" + std::string(text) + "</p>\n";
+  std::string plain;
+  AppendCollapsed(text, &plain);
+  while (!plain.empty() && plain.back() == ' ') plain.pop_back();
+  if (options.keep_plain_text) out.plain_text = plain;
+  out.sections.push_back(Section{"", "", 0, std::move(plain)});
+  return out;
+}
+
+Rendered Render(std::string_view markdown, const Options& options, const LinkResolver& resolver,
+                DiagnosticSink* sink) {
+  // Most front-matter texts (summaries) are plain words: no need to parse.
+  if (IsPlainText(markdown) && FindInvalidUtf8(markdown) == std::string_view::npos) {
+    return RenderPlainText(markdown, options);
+  }
+  return RenderParsed(markdown, options, resolver, sink);
+}
 
 // The passes run in this order because each relies on the previous ones:
 // raw HTML becomes text before heading ids are computed (the text is part of
 // the slug); heading ids exist before '#fragment' links are checked; plain
 // text is extracted while headings are still heading nodes; headings and
 // tables are replaced by custom blocks last, just before rendering.
-Rendered Render(std::string_view markdown, const Options& options, const LinkResolver& resolver,
-                DiagnosticSink* sink) {
+Rendered RenderParsed(std::string_view markdown, const Options& options,
+                      const LinkResolver& resolver, DiagnosticSink* sink) {
   Rendered out;
   SourceLocator locator(markdown, options, sink);
   if (!WithinInlineBudget(markdown, &locator, options.line_offset, options.path)) return out;

@@ -67,6 +67,20 @@ void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
 // Wraps each table in <div class="table-wrap">.
 void WrapTables(const std::vector<cmark_node*>& tables, cmark_mem* mem);
 
+// Render() for any input: parses with cmark-gfm and runs the passes.
+Rendered RenderParsed(std::string_view markdown, const Options& options,
+                      const LinkResolver& resolver, DiagnosticSink* sink);
+
+// True when `text` is one line of words that no Markdown construct (GFM
+// extensions included) can start in: letters (UTF-8 included), digits,
+// spaces and . , ; ? ( ) / ' % -, beginning with a letter, not ending with a
+// space, without "www.". Render() then skips the parser: the HTML is the text
+// itself (nothing to escape), in <p>...</p> unless inline_only.
+bool IsPlainText(std::string_view text);
+
+// What RenderParsed gives for a text IsPlainText accepts (valid UTF-8).
+Rendered RenderPlainText(std::string_view text, const Options& options);
+
 // True when `url` begins with a URL scheme ("https:", "mailto:").
 bool HasScheme(std::string_view url);
 

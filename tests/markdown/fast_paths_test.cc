@@ -95,6 +95,48 @@ TEST(RenderUtf8Test, ReplacesInvalidBytesExactlyAsCmarkDoesAndKeepsValidText) {
   }
 }
 
+// Render() skips the parser for plain words (IsPlainText): it must give
+// what parsing gives, for every option, and parse whatever is not plain.
+TEST(PlainTextTest, GivesExactlyWhatParsingGives) {
+  FakeResolver resolver;
+  const std::vector<std::string> pieces = {
+      "a", "Zorg", "é", "’", "1", "2.", " ", "  ", ".", ",", ";", "?", "(", ")", "/", "'", "%",
+      "-", "www.", "Www.x", "w", "*", "_", "[", "]", "<", ">", "&", "\"", ":", "@", "#", "~",
+      "|", "`", "\\", "!", "\t", "\n", "=", "+", "\xa0", "\xc2\xa0"};
+  std::mt19937 random(11);
+  int plain = 0;
+  for (int round = 0; round < 30000; ++round) {
+    std::string text;
+    const size_t n = random() % 8;
+    for (size_t i = 0; i < n; ++i) {
+      // Mostly the plain pieces, so that plain texts are common.
+      text += pieces[random() % (random() % 4 == 0 ? pieces.size() : 19)];
+    }
+    for (bool inline_only : {false, true}) {
+      Options options;
+      options.path = "x.md";
+      options.inline_only = inline_only;
+      options.keep_plain_text = true;
+      const Rendered got = Render(text, options, resolver, nullptr);
+      const Rendered want = RenderParsed(text, options, resolver, nullptr);
+      ASSERT_EQ(got.html, want.html) << "text \"" << text << "\"";
+      ASSERT_EQ(got.plain_text, want.plain_text) << "text \"" << text << "\"";
+      ASSERT_EQ(got.sections.size(), want.sections.size()) << "text \"" << text << "\"";
+      for (size_t i = 0; i < got.sections.size(); ++i) {
+        ASSERT_EQ(got.sections[i].text, want.sections[i].text) << "text \"" << text << "\"";
+        ASSERT_EQ(got.sections[i].level, want.sections[i].level);
+      }
+      ASSERT_EQ(got.headings.size(), want.headings.size());
+    }
+    plain += IsPlainText(text);
+  }
+  EXPECT_GT(plain, 1000);  // the fast path was taken often
+  EXPECT_TRUE(IsPlainText("Buurtwerk (Tilburg) helpt 24 gezinnen, ook ’s avonds."));
+  EXPECT_FALSE(IsPlainText("1. Werken"));
+  EXPECT_FALSE(IsPlainText("Zie www.movisie.nl"));
+  EXPECT_FALSE(IsPlainText("Eind "));
+}
+
 TEST(InlineBudgetTest, CountsEveryMarkOfALongParagraph) {
   FakeResolver resolver;
   Options options;
