@@ -1,12 +1,10 @@
 #include "search/term_index.h"
 
 #include <algorithm>
-#include <cmath>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 
 #include "base/parallel.h"
@@ -14,15 +12,6 @@
 
 namespace kapstok::search {
 namespace {
-
-// Hash and equality for std::string keys that also accept string_views, so
-// a lookup with a view into a reused buffer allocates nothing.
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 constexpr uint32_t kNone = UINT32_MAX;
 
@@ -159,17 +148,17 @@ void CountDocument(const Document& doc, Worker* w, DocCounts* out) {
 // order, never observed: the result is sorted by term).
 struct GlobalIndex {
   uint32_t Intern(std::string_view term) {
-    auto [it, inserted] = ids.try_emplace(std::string(term), static_cast<uint32_t>(names.size()));
+    auto [id, inserted] = ids.Insert(term, static_cast<uint32_t>(names.size()));
     if (inserted) {
-      names.push_back(&it->first);
+      names.emplace_back(term);
       postings.emplace_back();
       spellings.emplace_back();
     }
-    return it->second;
+    return id;
   }
 
-  StringMap<uint32_t> ids;
-  std::vector<const std::string*> names;  // keys of ids
+  StringIdMap ids;                 // term -> global term id
+  std::deque<std::string> names;   // global term id -> term (never moved)
   std::vector<std::vector<Posting>> postings;
   std::vector<std::map<std::string, std::set<uint32_t>>> spellings;
   std::vector<uint32_t> lengths;  // per section, in page order
@@ -204,9 +193,11 @@ void AddPostings(const DocCounts& d, uint32_t page, double avg, GlobalIndex* ind
   size_t e = 0;
   for (uint32_t s = 0; s < d.section_end.size(); ++s) {
     const double length = d.lengths[s];
+    const uint32_t section = std::min(s, kMaxSections - 1);
     for (; e < d.section_end[s]; ++e) {
+      const int score = QuantisedBm25(d.entries[e].tf, length, avg);
       index->postings[d.entries[e].term].push_back(
-          {page, s, QuantisedBm25(d.entries[e].tf, length, avg)});
+          {page, section, static_cast<uint32_t>(score)});
     }
   }
 }
@@ -265,19 +256,20 @@ std::string_view HeadOf(std::string_view term, const IsTerm& is_term, const IsWo
 
 // Lists every compound's postings also under its head, at kCompoundFactor
 // of their score (the best score wins where the head has its own posting).
-// Heads are found among the terms and words before any is added.
+// Heads are found among the terms and words before any is added. A word
+// is any folded word that some worker saw and that is no stop word.
 void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* out) {
-  std::unordered_set<std::string_view> words;
-  for (const auto& w : pool.all()) {
-    w->word_terms.ForEach([&](std::string_view word, uint32_t term) {
-      if (term != kNone) words.insert(word);
-    });
-  }
-  auto is_word = [&](std::string_view w) { return words.count(w) > 0; };
-  auto is_term = [&](std::string_view t) { return index->ids.find(t) != index->ids.end(); };
+  auto is_word = [&](std::string_view w) {
+    for (const auto& worker : pool.all()) {
+      const uint32_t* term = worker->word_terms.Find(w);
+      if (term && *term != kNone) return true;
+    }
+    return false;
+  };
+  auto is_term = [&](std::string_view t) { return index->ids.Find(t) != nullptr; };
   std::vector<std::pair<uint32_t, std::string_view>> compounds;  // (term, head)
   for (uint32_t t = 0; t < index->names.size(); ++t) {
-    std::string_view head = HeadOf(*index->names[t], is_term, is_word);
+    std::string_view head = HeadOf(index->names[t], is_term, is_word);
     if (!head.empty()) compounds.emplace_back(t, head);
   }
   // Every head's extra postings, gathered before any list changes (a head
@@ -288,7 +280,7 @@ void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* 
   std::vector<std::vector<Posting>> extra;
   std::vector<std::vector<uint32_t>> runs;  // per head: where each run of extra begins
   for (const auto& [term, head] : compounds) {
-    out->compound_heads.emplace(*index->names[term], head);
+    out->compound_heads.emplace(index->names[term], head);
     const uint32_t h = index->Intern(head);
     if (extra.size() <= h) {
       extra.resize(h + 1);
@@ -296,7 +288,7 @@ void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* 
     }
     runs[h].push_back(static_cast<uint32_t>(extra[h].size()));
     for (Posting p : index->postings[term]) {
-      p.score = std::max(1, (p.score + 1) / 2);
+      p.score = std::max(1u, (p.score + 1u) / 2);
       extra[h].push_back(p);
     }
   }
@@ -329,7 +321,7 @@ void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* 
     size_t n = 0;
     for (const Posting& p : list) {
       if (n > 0 && !(list[n - 1] < p)) {
-        list[n - 1].score = std::max(list[n - 1].score, p.score);
+        list[n - 1].score = std::max<uint32_t>(list[n - 1].score, p.score);
       } else {
         list[n++] = p;
       }
@@ -369,9 +361,9 @@ TermIndex BuildTermIndex(const std::vector<Document>& docs, const Normalizer& no
   std::vector<uint32_t> order(index.names.size());
   for (uint32_t t = 0; t < order.size(); ++t) order[t] = t;
   std::sort(order.begin(), order.end(),
-            [&](uint32_t a, uint32_t b) { return *index.names[a] < *index.names[b]; });
+            [&](uint32_t a, uint32_t b) { return index.names[a] < index.names[b]; });
   for (uint32_t t : order) {
-    out.terms.emplace_hint(out.terms.end(), *index.names[t],
+    out.terms.emplace_hint(out.terms.end(), std::move(index.names[t]),
                            TermEntry{std::move(index.postings[t]), std::move(index.spellings[t])});
   }
   return out;

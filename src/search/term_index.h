@@ -27,14 +27,19 @@ inline constexpr int kMaxScore = 63;
 // A compound's postings under its head are worth this much of the original.
 inline constexpr double kCompoundFactor = 0.5;
 
-struct Posting {
+// Sections of a page are told apart up to this many; later ones share the
+// last id (a page from a content file of at most 8 MiB has far fewer).
+inline constexpr uint32_t kMaxSections = 1u << 24;
+
+struct Posting {  // 8 bytes: the index holds millions
   uint32_t page = 0;
-  uint32_t section = 0;
-  int score = 0;  // 1..kMaxScore
+  uint32_t section : 24 = 0;  // < kMaxSections
+  uint32_t score : 8 = 0;     // 1..kMaxScore
   bool operator<(const Posting& o) const {
     return page != o.page ? page < o.page : section < o.section;
   }
 };
+static_assert(sizeof(Posting) == 8 && kMaxScore < 256);
 
 struct TermEntry {
   std::vector<Posting> postings;  // sorted by (page, section), unique

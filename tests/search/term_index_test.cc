@@ -26,7 +26,7 @@ int ScoreOf(const TermIndex& index, const std::string& term, uint32_t page) {
   if (it == index.terms.end()) return 0;
   int best = 0;
   for (const Posting& p : it->second.postings) {
-    if (p.page == page) best = std::max(best, p.score);
+    if (p.page == page) best = std::max<int>(best, p.score);
   }
   return best;
 }
@@ -173,7 +173,8 @@ TermIndex ReferenceIndex(const std::vector<Document>& docs, const Normalizer& nl
   double avg = sections.empty() ? 0 : total / sections.size();
   for (const Counts& c : sections)
     for (const auto& [term, tf] : c.tf)
-      index.terms[term].postings.push_back({c.page, c.section, QuantisedBm25(tf, c.length, avg)});
+      index.terms[term].postings.push_back(
+          {c.page, c.section, static_cast<uint32_t>(QuantisedBm25(tf, c.length, avg))});
   std::set<std::string> terms;
   for (const auto& [term, entry] : index.terms) terms.insert(term);
   std::map<std::string, std::vector<Posting>> extra;
@@ -191,11 +192,11 @@ TermIndex ReferenceIndex(const std::vector<Document>& docs, const Normalizer& nl
     for (const Posting& p : index.terms[head].postings) best[{p.page, p.section}] = p.score;
     for (const Posting& p : postings) {
       int& b = best[{p.page, p.section}];
-      b = std::max(b, p.score);
+      b = std::max<int>(b, p.score);
     }
     index.terms[head].postings.clear();
     for (const auto& [key, score] : best)
-      index.terms[head].postings.push_back({key.first, key.second, score});
+      index.terms[head].postings.push_back({key.first, key.second, static_cast<uint32_t>(score)});
   }
   return index;
 }
