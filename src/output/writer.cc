@@ -32,9 +32,12 @@ bool IsSafeOutputPath(const std::string& path) {
 
 namespace {
 
-Status WriteFile(const fs::path& path, std::string_view bytes) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) return Status::IOError(path.string(), std::strerror(errno));
+// Creates (or truncates) `rel` below the folder `dir_fd` (named `dir` in
+// errors) and writes `bytes` into it with as few write calls as it takes.
+Status WriteFile(int dir_fd, const fs::path& dir, const std::string& rel, std::string_view bytes) {
+  auto failure = [&](int err) { return Status::IOError((dir / rel).string(), std::strerror(err)); };
+  int fd = ::openat(dir_fd, rel.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) return failure(errno);
   size_t done = 0;
   while (done < bytes.size()) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
@@ -42,11 +45,11 @@ Status WriteFile(const fs::path& path, std::string_view bytes) {
       if (errno == EINTR) continue;
       int err = errno;
       ::close(fd);
-      return Status::IOError(path.string(), std::strerror(err));
+      return failure(err);
     }
     done += static_cast<size_t>(n);
   }
-  if (::close(fd) != 0) return Status::IOError(path.string(), std::strerror(errno));
+  if (::close(fd) != 0) return failure(errno);
   return Status::OK();
 }
 
@@ -75,8 +78,11 @@ void RemoveStaleSiblings(const fs::path& parent, const std::string& stem) {
 
 }  // namespace
 
-SiteWriter::SiteWriter(fs::path out, fs::path staging, fs::path old)
-    : out_(std::move(out)), staging_(std::move(staging)), old_(std::move(old)) {}
+SiteWriter::SiteWriter(fs::path out, fs::path staging, fs::path old, int staging_fd)
+    : out_(std::move(out)),
+      staging_(std::move(staging)),
+      old_(std::move(old)),
+      staging_fd_(staging_fd) {}
 
 Status SiteWriter::Open(const std::string& out_dir, std::unique_ptr<SiteWriter>* writer) {
   writer->reset();
@@ -95,11 +101,20 @@ Status SiteWriter::Open(const std::string& out_dir, std::unique_ptr<SiteWriter>*
   fs::remove_all(staging, ec);
   fs::create_directory(staging, ec);
   if (ec) return Status::IOError(staging.string(), ec.message());
-  writer->reset(new SiteWriter(out, staging, old));
+  // Folders and files are made relative to the staging folder: the kernel
+  // walks "page/index.html", not the whole absolute path, for each.
+  const int fd = ::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) {
+    const int err = errno;
+    fs::remove_all(staging, ec);
+    return Status::IOError(staging.string(), std::strerror(err));
+  }
+  writer->reset(new SiteWriter(out, staging, old, fd));
   return Status::OK();
 }
 
 SiteWriter::~SiteWriter() {
+  ::close(staging_fd_);
   std::error_code ec;
   if (!committed_) fs::remove_all(staging_, ec);
 }
@@ -111,20 +126,21 @@ size_t SiteWriter::count() const {
 
 namespace {
 
-// mkdir -p below `root`: one mkdir for a folder whose parent exists (the
-// usual case), parents first otherwise. Another thread may create the same
-// folder at the same time: an existing folder is success.
-Status MakeFolders(const std::string& root, std::string_view rel) {
-  const std::string full = root + "/" + std::string(rel);
-  if (::mkdir(full.c_str(), 0755) == 0 || errno == EEXIST) return Status::OK();
+// mkdir -p of `rel` below the folder `root_fd` (named `root` in errors):
+// one mkdir for a folder whose parent exists (the usual case), parents first
+// otherwise. Another thread may create the same folder at the same time: an
+// existing folder is success.
+Status MakeFolders(int root_fd, const fs::path& root, std::string_view rel) {
+  const std::string path(rel);
+  if (::mkdirat(root_fd, path.c_str(), 0755) == 0 || errno == EEXIST) return Status::OK();
   if (errno == ENOENT) {
     size_t slash = rel.rfind('/');
     if (slash != std::string_view::npos) {
-      if (Status s = MakeFolders(root, rel.substr(0, slash)); !s.ok()) return s;
-      if (::mkdir(full.c_str(), 0755) == 0 || errno == EEXIST) return Status::OK();
+      if (Status s = MakeFolders(root_fd, root, rel.substr(0, slash)); !s.ok()) return s;
+      if (::mkdirat(root_fd, path.c_str(), 0755) == 0 || errno == EEXIST) return Status::OK();
     }
   }
-  return Status::IOError(full, std::strerror(errno));
+  return Status::IOError((root / path).string(), std::strerror(errno));
 }
 
 }  // namespace
@@ -151,8 +167,8 @@ Status SiteWriter::Write(const std::string& path, std::string_view bytes) {
   }
   // Folders and files are made outside the lock, so threads wait only for
   // the bookkeeping above.
-  Status s = known_folder ? Status::OK() : MakeFolders(staging_.string(), folder);
-  if (s.ok()) s = WriteFile(staging_ / path, bytes);
+  Status s = known_folder ? Status::OK() : MakeFolders(staging_fd_, staging_, folder);
+  if (s.ok()) s = WriteFile(staging_fd_, staging_, path, bytes);
   std::lock_guard<std::mutex> lock(mu_);
   if (!s.ok()) {
     if (failure_.ok()) failure_ = s;

@@ -50,9 +50,10 @@ class SiteWriter {
 
  private:
   SiteWriter(std::filesystem::path out, std::filesystem::path staging,
-             std::filesystem::path old);
+             std::filesystem::path old, int staging_fd);
 
   const std::filesystem::path out_, staging_, old_;
+  const int staging_fd_;  // the staging folder, open until destruction
   mutable std::mutex mu_;
   std::unordered_set<std::string> paths_;       // written (or being written)
   std::unordered_set<std::string> folders_;     // known to exist below staging

@@ -120,6 +120,42 @@ TEST_F(WriterTest, StreamedUnsafePathIsRefusedAndSpoilsTheCommit) {
   EXPECT_EQ(StagingFolders(dir_), 0u);
 }
 
+// Files and folders are made relative to the staging folder; an I/O error
+// still names the file by its full path there, and spoils the commit.
+TEST_F(WriterTest, WriteErrorNamesTheStagedFileAndSpoilsTheCommit) {
+  fs::path site = dir_ / "site";
+  ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+  ASSERT_TRUE(writer->Write("a", "a file, not a folder").ok());
+  Status s = writer->Write("a/b.html", "b");
+  ASSERT_FALSE(s.ok());
+  const std::string staged =
+      (dir_ / (".site.new-" + std::to_string(::getpid())) / "a/b.html").string();
+  EXPECT_EQ(s.message(), staged + ": Not a directory");
+  EXPECT_FALSE(writer->Commit().ok());
+  writer.reset();
+  EXPECT_EQ(Read(site / "index.html"), "old");
+  EXPECT_EQ(StagingFolders(dir_), 0u);
+}
+
+// The output folder is resolved once, at Open: a relative --out keeps
+// meaning the folder it named when the working folder changes later.
+TEST_F(WriterTest, RelativeOutputFolderIsFixedAtOpen) {
+  const fs::path cwd = fs::current_path();
+  fs::current_path(dir_);
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open("site", &writer).ok());
+  fs::create_directories(dir_ / "elsewhere");
+  fs::current_path(dir_ / "elsewhere");
+  EXPECT_TRUE(writer->Write("p/index.html", "page").ok());
+  EXPECT_TRUE(writer->Commit().ok());
+  writer.reset();
+  fs::current_path(cwd);
+  EXPECT_EQ(Read(dir_ / "site/p/index.html"), "page");
+  EXPECT_FALSE(fs::exists(dir_ / "elsewhere/site"));
+}
+
 // A build killed before its commit leaves its staging folder; the next build
 // removes it (its process is gone), but not a running build's.
 TEST_F(WriterTest, OpenRemovesStagingFoldersOfBuildsThatDied) {
