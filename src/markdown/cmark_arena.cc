@@ -4,7 +4,14 @@
 #include <cstdlib>
 #include <cstring>
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__)  // GCC
+#define KAPSTOK_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)  // clang (the fuzzers)
+#define KAPSTOK_ASAN 1
+#endif
+#endif
+#if defined(KAPSTOK_ASAN)
 #include <sanitizer/asan_interface.h>
 #define KAPSTOK_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #define KAPSTOK_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
