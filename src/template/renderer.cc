@@ -82,7 +82,9 @@ class Renderer {
   char* Run(const Op* op, const Op* const end, std::string_view indent, uint32_t indent_id,
             const Scope* scope, char* w) {
     for (; op != end; ++op) {
-      if (op->text_node == nullptr || indent.empty()) [[likely]] {
+      // (With no indentation, indent_id matches no pre_id and Text copies the
+      // text as it is.)
+      if (op->text_node == nullptr) [[likely]] {
         w = out_->Append(w, std::string_view(op->text, op->size));
       } else if (op->pre_id == indent_id) {
         w = out_->Append(w, std::string_view(op->pre, op->pre_size));
@@ -173,6 +175,20 @@ class Renderer {
   // Resolves a dotted name against the context stack, top down; nullptr when
   // any part is missing.
   [[gnu::always_inline]] const Value* Lookup(const Op* op) const {
+    if (op->parts == 1) [[likely]] {
+      // A plain name (most): no part loop.
+      const Frame* const bottom = stack_.data();
+      const Frame* top = bottom + stack_.size();
+      const NamePart& part = *op->path;
+      uint32_t* const hint = &hints_[part.slot];
+      while (top != bottom) {
+        --top;
+        if (const Value* v = top->members.FindAtOffset(part.key, part.tag, part.bloom_bit, hint)) {
+          return v;
+        }
+      }
+      return nullptr;
+    }
     return Lookup(op->path, op->parts);
   }
   [[gnu::always_inline]] const Value* Lookup(const NamePart* part, size_t parts) const {
