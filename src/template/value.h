@@ -87,7 +87,28 @@ struct KeyTag {
 };
 
 class Value;
-struct ObjectMember;
+
+// A member of an object: key `first`, value `second` and the key's tag
+// (kept by ValueObject). Binds as a pair: `for (const auto& [key, value] : o)`.
+// A template, like the std::pair it replaced, so that it is instantiated
+// where Value is complete.
+template <typename V>
+struct BasicObjectMember {
+  std::string first;
+  V second;
+  KeyTag tag;  // KeyTag::Of(first)
+
+  template <size_t I>
+  const auto& get() const {
+    if constexpr (I == 0) {
+      return first;
+    } else {
+      return second;
+    }
+  }
+};
+
+using ObjectMember = BasicObjectMember<Value>;
 
 // Whether a[0, n) == b[0, n); inline for the short keys of views.
 inline bool SameBytes(const char* a, const char* b, size_t n) {
@@ -284,23 +305,6 @@ class Value {
       v_;
 };
 
-// A member of an object: key `first`, value `second` and the key's tag
-// (kept by ValueObject). Binds as a pair: `for (const auto& [key, value] : o)`.
-struct ObjectMember {
-  std::string first;
-  Value second;
-  KeyTag tag;  // KeyTag::Of(first)
-
-  template <size_t I>
-  const auto& get() const {
-    if constexpr (I == 0) {
-      return first;
-    } else {
-      return second;
-    }
-  }
-};
-
 inline ValueObject::const_iterator ValueObject::begin() const { return entries_.begin(); }
 inline ValueObject::const_iterator ValueObject::end() const { return entries_.end(); }
 inline size_t ValueObject::size() const { return entries_.size(); }
@@ -424,15 +428,15 @@ inline Value& ValueObject::operator[](std::string_view key) {
 
 }  // namespace kapstok::tmpl
 
-template <>
-struct std::tuple_size<kapstok::tmpl::ObjectMember> : std::integral_constant<size_t, 2> {};
-template <>
-struct std::tuple_element<0, kapstok::tmpl::ObjectMember> {
+template <typename V>
+struct std::tuple_size<kapstok::tmpl::BasicObjectMember<V>> : std::integral_constant<size_t, 2> {};
+template <typename V>
+struct std::tuple_element<0, kapstok::tmpl::BasicObjectMember<V>> {
   using type = const std::string;
 };
-template <>
-struct std::tuple_element<1, kapstok::tmpl::ObjectMember> {
-  using type = const kapstok::tmpl::Value;
+template <typename V>
+struct std::tuple_element<1, kapstok::tmpl::BasicObjectMember<V>> {
+  using type = const V;
 };
 
 #endif  // KAPSTOK_TEMPLATE_VALUE_H_
