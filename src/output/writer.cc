@@ -140,7 +140,8 @@ Status MakeFolders(int root_fd, const fs::path& root, std::string_view rel) {
       if (::mkdirat(root_fd, path.c_str(), 0755) == 0 || errno == EEXIST) return Status::OK();
     }
   }
-  return Status::IOError((root / path).string(), std::strerror(errno));
+  const int err = errno;  // read before building the path, which may change it
+  return Status::IOError((root / path).string(), std::strerror(err));
 }
 
 }  // namespace
@@ -152,6 +153,9 @@ Status SiteWriter::Write(const std::string& path, std::string_view bytes) {
   bool known_folder = true;
   {
     std::lock_guard<std::mutex> lock(mu_);
+    // After Commit() the staging folder's descriptor names the published
+    // site: nothing may be written through it any more.
+    if (committed_) return Status::InvalidArgument(path, "written after Commit()");
     if (!failure_.ok()) return failure_;
     Status s;
     if (!IsSafeOutputPath(path)) {
@@ -209,8 +213,8 @@ Status SiteWriter::Commit() {
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!failure_.ok()) return failure_;
+    if (committed_) return Status::InvalidArgument(out_.string(), "committed twice");
   }
-  if (committed_) return Status::InvalidArgument(out_.string(), "committed twice");
   // Swap: out -> old, staging -> out, remove old. A crash between the two
   // renames leaves the previous site at `old`, never a half-written `out`.
   bool had_old = fs::exists(out_, ec);
@@ -227,7 +231,10 @@ Status SiteWriter::Commit() {
     if (had_old) fs::rename(old_, out_, ec2);
     return Status::IOError(out_.string(), ec.message());
   }
-  committed_ = true;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    committed_ = true;  // from now on Write() fails
+  }
   if (had_old) RemoveTreeInParallel(old_);
   return Status::OK();
 }

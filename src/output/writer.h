@@ -38,6 +38,8 @@ class SiteWriter {
   // Writes one file into the staging folder. Thread-safe: may be called from
   // many threads at once. Fails on an unsafe path, a path written before, or
   // an I/O error; after a failure the writer is spoilt (Commit() fails too).
+  // Fails, writing nothing, after a successful Commit() (every Write() must
+  // have returned before Commit() is called).
   Status Write(const std::string& path, std::string_view bytes);
 
   // Files written so far.
@@ -58,7 +60,7 @@ class SiteWriter {
   std::unordered_set<std::string> paths_;       // written (or being written)
   std::unordered_set<std::string> folders_;     // known to exist below staging
   Status failure_;
-  bool committed_ = false;
+  bool committed_ = false;  // under mu_: set by a successful Commit()
 };
 
 // Replaces the folder `out_dir` with exactly `files` (SiteWriter, files

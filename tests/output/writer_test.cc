@@ -94,6 +94,26 @@ TEST_F(WriterTest, StreamedFilesAppearOnlyAtCommit) {
   EXPECT_EQ(StagingFolders(dir_), 0u);
 }
 
+TEST_F(WriterTest, WriteAfterCommitFailsAndLeavesThePublishedSite) {
+  fs::path site = dir_ / "site";
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+  ASSERT_TRUE(writer->Write("index.html", "one").ok());
+  ASSERT_TRUE(writer->Commit().ok());
+  // The writer's staging folder is now the published site.
+  Status s = writer->Write("late.html", "late");
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "late.html: written after Commit()");
+  EXPECT_FALSE(writer->Write("index.html", "two").ok());
+  EXPECT_FALSE(writer->Commit().ok());  // committed twice
+  writer.reset();
+  EXPECT_FALSE(fs::exists(site / "late.html"));
+  EXPECT_EQ(Read(site / "index.html"), "one");
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(site)) files += e.is_regular_file();
+  EXPECT_EQ(files, 1u);
+}
+
 TEST_F(WriterTest, AbandonedWriterLeavesOldSiteAndNoStaging) {
   fs::path site = dir_ / "site";
   ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
