@@ -268,14 +268,16 @@ void CheckReferences(SiteConfig& c, const YAML::Node& root, const YamlSource& sr
       sink->Report(DiagnosticAt(src, tn, Severity::kError,
                                 Tr("config.duplicate-folder", {t.folder})));
     for (RelationDef& rel : t.relations) {
-      check(rel.target, tn["relations"][rel.name]["target"], Tr("config.what-relation", {rel.name}));
+      check(rel.target, tn["relations"][rel.name]["target"],
+            Tr("config.what-relation", {rel.name}));
       if (const TypeDef* target = c.FindType(rel.target)) {
         if (rel.label.empty()) rel.label = rel.many ? target->plural : target->name;
         if (rel.inverse.empty()) rel.inverse = t.plural;
       }
     }
     for (const FieldDef& f : t.fields)
-      if (f.type == FieldType::kMap) check(f.keys, tn["fields"][f.name], Tr("config.what-field", {f.name}));
+      if (f.type == FieldType::kMap)
+        check(f.keys, tn["fields"][f.name], Tr("config.what-field", {f.name}));
     if (!t.order_by.empty() && !t.FindField(t.order_by))
       sink->Report(DiagnosticAt(src, tn["order_by"], Severity::kError,
                                 Tr("config.unknown-field", {"order_by", t.order_by})));
@@ -328,9 +330,9 @@ ReflectionDef ParseReflection(const YAML::Node& node, const YamlSource& src,
     r.Error(r.Node("scale").IsDefined() ? r.Node("scale") : node,
             Tr("config.reflection-scale", {std::to_string(d.scale.size())}));
   if (d.weakest < 1 || d.weakest > 20)
-    r.Error(r.Node("weakest"), Tr("config.out-of-range", {"reflection 'weakest'", "1", "20"}));
+    r.Error(r.Node("weakest"), Tr("config.out-of-range", {"reflection.weakest", "1", "20"}));
   if (d.highlights < 1 || d.highlights > 20)
-    r.Error(r.Node("highlights"), Tr("config.out-of-range", {"reflection 'highlights'", "1", "20"}));
+    r.Error(r.Node("highlights"), Tr("config.out-of-range", {"reflection.highlights", "1", "20"}));
   return d;
 }
 
@@ -361,7 +363,7 @@ void CheckReflection(const SiteConfig& c, const YAML::Node& root, const YamlSour
   };
   const TypeDef* type = c.FindType(d.type);
   if (!type) {
-    error(rn["type"], Tr("config.unknown-type", {"reflection", d.type}), suggest(d.type, ids));
+    error(rn["type"], Tr("config.unknown-type", {"reflection.type", d.type}), suggest(d.type, ids));
   } else {
     const FieldDef* f = type->FindField(d.statements);
     if (!f || f->type != FieldType::kList) {
@@ -376,7 +378,7 @@ void CheckReflection(const SiteConfig& c, const YAML::Node& root, const YamlSour
   for (size_t i = 0; i < d.related.size(); ++i) {
     const std::string& id = d.related[i];
     if (!c.FindType(id))
-      error(rn["related"][i], Tr("config.unknown-type", {"reflection related", id}),
+      error(rn["related"][i], Tr("config.unknown-type", {"reflection.related", id}),
             suggest(id, ids));
     else if (type && !Related(c, id, d.type))
       error(rn["related"][i],
@@ -402,7 +404,7 @@ void CheckPrint(const SiteConfig& c, const YAML::Node& root, const YamlSource& s
   };
   const TypeDef* t = c.FindType(p.type);
   if (!t) {
-    report(pn["type"], Tr("config.unknown-type", {"print", p.type}), c.TypeIds(), p.type);
+    report(pn["type"], Tr("config.unknown-type", {"print.type", p.type}), c.TypeIds(), p.type);
     return;
   }
   std::vector<std::string> field_names;
@@ -416,13 +418,13 @@ void CheckPrint(const SiteConfig& c, const YAML::Node& root, const YamlSource& s
       report(pn["fields"][i], Tr("config.print-field-kind", {p.fields[i]}), {}, "");
   }
   if (!p.attribution.empty() && !t->FindField(p.attribution))
-    report(pn["attribution"], Tr("config.unknown-field", {"print attribution", p.attribution}),
+    report(pn["attribution"], Tr("config.unknown-field", {"print.attribution", p.attribution}),
            field_names, p.attribution);
   for (const char* key : {"related", "full_summaries"}) {
     const std::vector<std::string>& ids = std::string(key) == "related" ? p.related : p.full_summaries;
     for (size_t i = 0; i < ids.size(); ++i)
       if (!c.FindType(ids[i]))
-        report(pn[key][i], Tr("config.unknown-type", {std::string("print ") + key, ids[i]}),
+        report(pn[key][i], Tr("config.unknown-type", {std::string("print.") + key, ids[i]}),
                c.TypeIds(), ids[i]);
   }
 }
@@ -510,7 +512,8 @@ std::optional<SiteConfig> ParseConfig(std::string_view text, const std::string& 
       def.attribution = pr.String("attribution");
       def.body = pr.Bool("body", false);
       def.max_pages = static_cast<int>(pr.Int("max_pages").value_or(3));
-      if (def.max_pages < 1) pr.Error(p["max_pages"], Tr("config.at-least", {"print max_pages", "1"}));
+      if (def.max_pages < 1)
+        pr.Error(p["max_pages"], Tr("config.at-least", {"print.max_pages", "1"}));
       if (!IsIdentifier(def.pdf_name))
         pr.Error(p["pdf_name"], Tr("config.bad-pdf-name", {def.pdf_name}));
       c.print = def;

@@ -172,7 +172,7 @@ TEST(HandoutConfigTest, PrintTypeMustExist) {
   DiagnosticSink sink;
   EXPECT_FALSE(config::ParseConfig(config, "kapstok.yaml", &sink));
   ASSERT_EQ(sink.Sorted().size(), 1u);
-  EXPECT_EQ(sink.Sorted()[0].message, "print names unknown type 'recpet'");
+  EXPECT_EQ(sink.Sorted()[0].message, "print.type names unknown type 'recpet'");
 }
 
 TEST(FirstSentenceTest, StopsAtTheFirstSentenceEnd) {

@@ -64,7 +64,7 @@ TEST(ReflectionConfigTest, ReportsUnknownTypeWithSuggestion) {
       "  scale: [a, b]\n  not_applicable: x\n",
       &sink));
   EXPECT_EQ(Errors(sink),
-            "kapstok.yaml:17:9: error: reflection names unknown type 'themaa'\n"
+            "kapstok.yaml:17:9: error: reflection.type names unknown type 'themaa'\n"
             "      type: themaa\n"
             "            ^\n"
             "  did you mean 'thema'?\n");
@@ -114,7 +114,7 @@ TEST(ReflectionConfigTest, ReportsRelatedTypesWithoutARelation) {
             "type 'thema'\n"
             "      related: [tip, bron, tipp]\n"
             "                     ^\n"
-            "kapstok.yaml:21:24: error: reflection related names unknown type 'tipp'\n"
+            "kapstok.yaml:21:24: error: reflection.related names unknown type 'tipp'\n"
             "      related: [tip, bron, tipp]\n"
             "                           ^\n"
             "  did you mean 'tip'?\n");
