@@ -82,9 +82,16 @@ bool IsPlainByte(unsigned char c) {
 
 bool IsPlainText(std::string_view text) {
   if (text.empty() || text.back() == ' ') return false;
-  // A letter first: "1. x" and "- x" open lists, "# x" a heading, and so on.
+  // An ASCII letter or a non-ASCII byte first: "1. x" and "- x" open lists,
+  // "# x" a heading, and so on.
   const unsigned char first = static_cast<unsigned char>(text.front());
   if (first < 0x80 && ((first | 0x20) < 'a' || (first | 0x20) > 'z')) return false;
+  // cmark drops a byte order mark (U+FEFF) at the start of the document. No
+  // other code point is special there or after a letter: cmark-gfm 0.29 gave
+  // "<p>" + text + "</p>" for every code point from U+0080 up, alone, first,
+  // last and between letters (Unicode spaces such as U+00A0 and U+2028
+  // included); only a leading U+FEFF differed.
+  if (text.starts_with("\xEF\xBB\xBF")) return false;
   bool www = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);

@@ -72,9 +72,11 @@ Rendered RenderParsed(std::string_view markdown, const Options& options,
                       const LinkResolver& resolver, DiagnosticSink* sink);
 
 // True when `text` is one line of words that no Markdown construct (GFM
-// extensions included) can start in: letters (UTF-8 included), digits,
-// spaces and . , ; ? ( ) / ' % -, beginning with a letter, not ending with a
-// space, without "www.". Render() then skips the parser: the HTML is the text
+// extensions included) can start in: ASCII letters and digits, any byte from
+// 0x80 up (UTF-8; Render() checks validity), spaces and . , ; ? ( ) / ' % -;
+// beginning with an ASCII letter or a non-ASCII byte but not with a byte
+// order mark (U+FEFF, which cmark drops), not ending with a space, without
+// "www." (in any case). Render() then skips the parser: the HTML is the text
 // itself (nothing to escape), in <p>...</p> unless inline_only.
 bool IsPlainText(std::string_view text);
 

@@ -102,7 +102,8 @@ TEST(PlainTextTest, GivesExactlyWhatParsingGives) {
   const std::vector<std::string> pieces = {
       "a", "Zorg", "é", "’", "1", "2.", " ", "  ", ".", ",", ";", "?", "(", ")", "/", "'", "%",
       "-", "www.", "Www.x", "w", "*", "_", "[", "]", "<", ">", "&", "\"", ":", "@", "#", "~",
-      "|", "`", "\\", "!", "\t", "\n", "=", "+", "\xa0", "\xc2\xa0"};
+      "|", "`", "\\", "!", "\t", "\n", "=", "+", "\xa0", "\xc2\xa0", "\xe2\x80\xa8",
+      "\xef\xbb\xbf"};
   std::mt19937 random(11);
   int plain = 0;
   for (int round = 0; round < 30000; ++round) {
@@ -135,6 +136,27 @@ TEST(PlainTextTest, GivesExactlyWhatParsingGives) {
   EXPECT_FALSE(IsPlainText("1. Werken"));
   EXPECT_FALSE(IsPlainText("Zie www.movisie.nl"));
   EXPECT_FALSE(IsPlainText("Eind "));
+  // cmark drops a byte order mark at the start of the document (and nowhere
+  // else); Unicode spaces at the start are kept as they are.
+  Options options;
+  options.path = "x.md";
+  options.keep_plain_text = true;
+  EXPECT_FALSE(IsPlainText("\xef\xbb\xbfHello world"));
+  EXPECT_EQ(Render("\xef\xbb\xbfHello world", options, resolver, nullptr).html,
+            "<p>Hello world</p>\n");
+  EXPECT_EQ(Render("\xef\xbb\xbfHello world", options, resolver, nullptr).plain_text,
+            "Hello world");
+  for (const std::string text :
+       {"Hello\xef\xbb\xbfworld", "\xc2\xa0Hello", "\xe2\x80\xa8Hello", "\xe2\x80\x83Hello",
+        "\xe3\x80\x80Hello", "Hello\xc2\xa0", "Hello\xe2\x80\xa9"}) {
+    EXPECT_TRUE(IsPlainText(text)) << text;
+    EXPECT_EQ(Render(text, options, resolver, nullptr).html,
+              RenderParsed(text, options, resolver, nullptr).html)
+        << text;
+    EXPECT_EQ(Render(text, options, resolver, nullptr).plain_text,
+              RenderParsed(text, options, resolver, nullptr).plain_text)
+        << text;
+  }
 }
 
 TEST(InlineBudgetTest, CountsEveryMarkOfALongParagraph) {
