@@ -17,6 +17,7 @@
 #define KAPSTOK_TEMPLATE_VALUE_H_
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -58,6 +59,10 @@ inline uint32_t HashKey(std::string_view key) {
 // most kTagged bytes equal tags also mean equal keys, longer ones must be
 // compared in full after their tags match.
 struct KeyTag {
+  // Of() reads key bytes with word loads and shifts that put byte k at bits
+  // 8k and up, which only little-endian loads do; elsewhere distinct keys
+  // could share a tag.
+  static_assert(std::endian::native == std::endian::little, "KeyTag::Of assumes little-endian");
   static constexpr size_t kTagged = 15;
   uint64_t lo = 0;
   uint64_t hi = 0;
@@ -157,10 +162,6 @@ class ValueObject {
   bool contains(std::string_view key) const;
   // The member `key` (hash == HashKey(key)), or nullptr.
   const Value* Find(std::string_view key, uint32_t hash) const;
-  // The same, trying member number *hint first; on success *hint is set to
-  // the member's number. For callers that look the same name up in many
-  // objects of the same shape (the items of a list).
-  const Value* Find(std::string_view key, uint32_t hash, uint32_t* hint) const;
   // The member `key`, inserted as null when missing.
   Value& operator[](std::string_view key);
 
@@ -172,20 +173,21 @@ class ValueObject {
     const value_type* end = nullptr;
     uint64_t bloom = 0;  // see bloom_
 
-    // As ValueObject::Find.
-    const Value* Find(std::string_view key, uint32_t hash, uint32_t* hint) const;
-    // As ValueObject::Find without hint; sets *at to the member's number.
+    // As ValueObject::Find; sets *at to the member's number.
     const Value* Find(std::string_view key, uint32_t hash, size_t* at) const;
-    // The same with the key's tag (KeyTag::Of(key)) and Bloom bit
-    // (BloomBit(HashKey(key))) precomputed, as the renderer keeps them per
-    // name: compares tags, and keys only when longer than KeyTag::kTagged.
-    const Value* Find(std::string_view key, const KeyTag& tag, uint64_t bloom_bit,
-                      uint32_t* hint) const;
-    // As that Find, with the hint kept as the member's byte offset from
-    // `begin` (the number times sizeof(value_type)) rather than its number,
-    // which saves a multiplication on the way to the member.
+    // The renderer's lookup: the member `key`, with the key's tag
+    // (KeyTag::Of(key)) and Bloom bit (BloomBit(HashKey(key))) precomputed,
+    // as the renderer keeps them per name. Compares tags, and keys only when
+    // longer than KeyTag::kTagged. Tries the member at byte offset *offset
+    // from `begin` first: *offset must be 0 or an offset this function set
+    // (a multiple of sizeof(value_type)), possibly for another object; one
+    // past `end` is just not tried. On success *offset is set to the
+    // member's offset (its number times sizeof(value_type)), unchanged on a
+    // miss. For callers that look the same name up in many objects of the
+    // same shape (the items of a list).
     const Value* FindAtOffset(std::string_view key, const KeyTag& tag, uint64_t bloom_bit,
                               uint32_t* offset) const;
+    // The member `key` of tag `tag` (no Bloom test); sets *at to its number.
     const Value* Find(std::string_view key, const KeyTag& tag, size_t* at) const;
   };
   Span members() const;
@@ -265,11 +267,6 @@ class Value {
   const Value* Find(std::string_view key, uint32_t hash) const {
     const Object* o = if_object();
     return o == nullptr ? nullptr : o->Find(key, hash);
-  }
-  // The same, with a hint as for ValueObject::Find.
-  const Value* Find(std::string_view key, uint32_t hash, uint32_t* hint) const {
-    const Object* o = if_object();
-    return o == nullptr ? nullptr : o->Find(key, hash, hint);
   }
 
   // Builders. Set turns a null Value into an object; Push into a list.
@@ -357,21 +354,6 @@ inline const Value* ValueObject::Span::Find(std::string_view key, const KeyTag& 
   return &it->second;
 }
 
-inline const Value* ValueObject::Span::Find(std::string_view key, const KeyTag& tag,
-                                            uint64_t bloom_bit, uint32_t* hint) const {
-  if ((bloom & bloom_bit) == 0) return nullptr;
-  // (Compares byte offsets: cheaper than a member count, a division.)
-  const size_t bytes = static_cast<size_t>(reinterpret_cast<const char*>(end) -
-                                           reinterpret_cast<const char*>(begin));
-  if (size_t{*hint} * sizeof(value_type) < bytes && internal::IsKey(begin[*hint], key, tag)) {
-    return &begin[*hint].second;
-  }
-  size_t at;
-  const Value* v = Find(key, tag, &at);
-  if (v != nullptr) *hint = static_cast<uint32_t>(at);
-  return v;
-}
-
 inline const Value* ValueObject::Span::FindAtOffset(std::string_view key, const KeyTag& tag,
                                                     uint64_t bloom_bit, uint32_t* offset) const {
   if ((bloom & bloom_bit) == 0) return nullptr;
@@ -397,19 +379,9 @@ inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
   return Find(key, KeyTag::Of(key), at);
 }
 
-inline const Value* ValueObject::Span::Find(std::string_view key, uint32_t hash,
-                                            uint32_t* hint) const {
-  return Find(key, KeyTag::Of(key), BloomBit(hash), hint);
-}
-
 inline const Value* ValueObject::Find(std::string_view key, uint32_t hash) const {
   size_t at;
   return members().Find(key, hash, &at);
-}
-
-inline const Value* ValueObject::Find(std::string_view key, uint32_t hash,
-                                      uint32_t* hint) const {
-  return members().Find(key, hash, hint);
 }
 
 inline Value& ValueObject::operator[](std::string_view key) {

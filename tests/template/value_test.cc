@@ -1,7 +1,7 @@
 // The view model's flat objects: members stay sorted and unique however they
-// are inserted, lookups find exactly the member asked for (with a right,
-// wrong or stale hint, in small scanned objects and in large binary-searched
-// ones), and the renderer's per-name hints never carry a value over from an
+// are inserted, lookups find exactly the member asked for (the renderer's
+// FindAtOffset with a right, wrong or stale offset, in small scanned objects
+// and in large binary-searched ones), and the renderer's per-name hints never carry a value over from an
 // object of another shape.
 #include "template/value.h"
 
@@ -63,19 +63,52 @@ TEST(ValueTest, FindsEveryMemberOfSmallAndLargeObjects) {
   }
 }
 
-TEST(ValueTest, HintedFindIgnoresWrongAndOutOfRangeHints) {
+// The renderer's lookup (Span::FindAtOffset, with the name's tag and Bloom
+// bit precomputed as the parser does) and the member's byte offset it keeps.
+const Value* FindAtOffset(const Value& v, std::string_view key, uint32_t* offset) {
+  return v.as_object().members().FindAtOffset(
+      key, KeyTag::Of(key), ValueObject::BloomBit(HashKey(key)), offset);
+}
+
+constexpr uint32_t kMember = sizeof(ObjectMember);
+
+TEST(ValueTest, FindAtOffsetIgnoresWrongAndOutOfRangeOffsets) {
   Value v;
   v.Set("alpha", 1).Set("beta", 2).Set("gamma", 3);
-  const Value::Object& o = v.as_object();
   for (uint32_t start : {0u, 1u, 2u, 3u, 1000u}) {
-    uint32_t hint = start;
-    const Value* beta = o.Find("beta", HashKey("beta"), &hint);
+    uint32_t offset = start * kMember;
+    const Value* beta = FindAtOffset(v, "beta", &offset);
     ASSERT_NE(beta, nullptr);
     EXPECT_EQ(beta->as_int(), 2);
-    EXPECT_EQ(hint, 1u);  // where beta is
-    uint32_t miss_hint = start;
-    EXPECT_EQ(o.Find("delta", HashKey("delta"), &miss_hint), nullptr);
-    EXPECT_EQ(miss_hint, start);  // unchanged by a miss
+    EXPECT_EQ(offset, 1 * kMember);  // where beta is
+    uint32_t miss_offset = start * kMember;
+    EXPECT_EQ(FindAtOffset(v, "delta", &miss_offset), nullptr);  // Bloom or scan miss
+    EXPECT_EQ(FindAtOffset(v, "alphb", &miss_offset), nullptr);
+    EXPECT_EQ(miss_offset, start * kMember);  // unchanged by a miss
+  }
+}
+
+TEST(ValueTest, FindAtOffsetFindsEveryMemberOfSmallAndLargeObjects) {
+  for (int size : {1, 2, 15, 16, 17, 40, 300}) {
+    Value v;
+    for (int i = 0; i < size; ++i) {
+      int k = (i * 7919) % size;
+      v.Set("key" + std::to_string(k), k);
+    }
+    // One offset carried from lookup to lookup, as the renderer does for a
+    // name: stale for every key but the last one found.
+    uint32_t offset = 0;
+    for (int k = 0; k < size; ++k) {
+      const std::string key = "key" + std::to_string(k);
+      const Value* found = FindAtOffset(v, key, &offset);
+      ASSERT_NE(found, nullptr) << size << " " << k;
+      EXPECT_EQ(found->as_int(), k);
+      EXPECT_EQ(&v.as_object().members().begin[offset / kMember].second, found);
+      EXPECT_EQ(FindAtOffset(v, key, &offset), found);  // the remembered member
+    }
+    EXPECT_EQ(FindAtOffset(v, "key", &offset), nullptr);
+    EXPECT_EQ(FindAtOffset(v, "key" + std::to_string(size), &offset), nullptr);
+    EXPECT_EQ(FindAtOffset(v, "kex0", &offset), nullptr);
   }
 }
 
@@ -114,7 +147,9 @@ TEST(ValueTest, KeyTagsTellShortKeysApartAndLongKeysAreComparedInFull) {
   for (const std::string& a : keys) {
     for (const std::string& b : keys) {
       const bool same_tag = KeyTag::Of(a) == KeyTag::Of(b);
-      if (a == b) EXPECT_TRUE(same_tag) << a.size();
+      if (a == b) {
+        EXPECT_TRUE(same_tag) << a.size();
+      }
       if (a.size() <= KeyTag::kTagged && b.size() <= KeyTag::kTagged) {
         EXPECT_EQ(same_tag, a == b) << a.size() << " " << b.size();
       }
@@ -134,14 +169,14 @@ TEST(ValueTest, KeyTagsTellShortKeysApartAndLongKeysAreComparedInFull) {
   const std::string p(15, 'p');
   w.Set(p + "12345", 1).Set(p + "12346", 2).Set(p + "02345", 3);
   for (uint32_t start : {0u, 1u, 2u}) {
-    uint32_t hint = start;
+    uint32_t offset = start * kMember;
     const std::string key = p + "12346";
-    const Value* found = w.as_object().Find(key, HashKey(key), &hint);
+    const Value* found = FindAtOffset(w, key, &offset);
     ASSERT_NE(found, nullptr);
     EXPECT_EQ(found->as_int(), 2);
-    hint = start;
+    offset = start * kMember;
     const std::string missing = p + "12347";
-    EXPECT_EQ(w.as_object().Find(missing, HashKey(missing), &hint), nullptr);
+    EXPECT_EQ(FindAtOffset(w, missing, &offset), nullptr);
   }
 }
 
