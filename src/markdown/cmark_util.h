@@ -1,5 +1,10 @@
-// RAII ownership and small helpers around the cmark-gfm C API, so that no
-// other file of the `markdown` stage frees a cmark pointer by hand.
+// RAII ownership and small helpers around the cmark-gfm C API: NodePtr,
+// ParserPtr and CmarkString own every parser, document, new node and
+// rendered string of the `markdown` stage. Freed by hand, by design: a node
+// of the tree that a pass replaces (cmark_node_free unlinks it; the tree
+// owned it), and an iterator right after its loop. markdown.cc releases the
+// document and parser without freeing them when the arena (cmark_arena.h)
+// drops them whole.
 //
 // Ownership rules of cmark-gfm that these wrappers encode:
 //   - cmark_parser_new() returns a parser the caller frees with
@@ -9,7 +14,9 @@
 //     cmark_node_free(); a node inserted into a tree is owned by the tree, and
 //     cmark_node_free() on a linked node unlinks it first.
 //   - cmark_render_html() returns a string allocated with the default
-//     cmark_mem allocator; free it with that allocator's free().
+//     cmark_mem allocator, cmark_render_html_with_mem() one allocated with
+//     the given allocator; free it with that allocator's free() (CmarkString
+//     keeps the allocator in its deleter).
 //   - cmark_node_get_literal()/get_url() return strings owned by the node:
 //     valid until the node is changed or freed.
 #ifndef KAPSTOK_MARKDOWN_CMARK_UTIL_H_
@@ -30,8 +37,11 @@ struct CmarkNodeDeleter {
 struct CmarkParserDeleter {
   void operator()(cmark_parser* parser) const { cmark_parser_free(parser); }
 };
+// Frees with the allocator the string came from (the default one unless
+// given: CmarkString(s, CmarkStringDeleter{mem})).
 struct CmarkStringDeleter {
-  void operator()(char* s) const { cmark_get_default_mem_allocator()->free(s); }
+  cmark_mem* mem = cmark_get_default_mem_allocator();
+  void operator()(char* s) const { mem->free(s); }
 };
 
 using NodePtr = std::unique_ptr<cmark_node, CmarkNodeDeleter>;

@@ -51,10 +51,14 @@ namespace {
 std::string RenderHtml(cmark_node* document, cmark_parser* parser, const Options& options,
                        cmark_mem* mem) {
   const int flags = options.allow_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT;
-  char* html = cmark_render_html_with_mem(document, flags,
-                                          cmark_parser_get_syntax_extensions(parser), mem);
-  std::string out(html);
-  mem->free(html);
+  std::string out;
+  {
+    const CmarkString html(
+        cmark_render_html_with_mem(document, flags, cmark_parser_get_syntax_extensions(parser),
+                                   mem),
+        CmarkStringDeleter{mem});
+    out = html.get();
+  }
   if (options.inline_only) {
     cmark_node* first = cmark_node_first_child(document);
     constexpr std::string_view kOpen = "<p>", kClose = "</p>\n";
