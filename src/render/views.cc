@@ -101,7 +101,9 @@ Value SharedViews::MakeBreadcrumbs(const config::TypeDef& type) const {
 
 size_t SharedViews::SlotOf(const model::Page* page) const {
   const size_t mask = ref_slots_.size() - 1;
-  // Fibonacci hashing: the product's high bits mix all of the address.
+  // Multiplicative (Fibonacci) hashing, taking bits 32 and up of the
+  // product: each depends on all of the address's low 32 bits, where
+  // allocations differ (its own low bits only on the address's low bits).
   size_t i = static_cast<size_t>((reinterpret_cast<uintptr_t>(page) * 0x9E3779B97F4A7C15ull) >> 32) & mask;
   while (ref_slots_[i].page != nullptr && ref_slots_[i].page != page) i = (i + 1) & mask;
   return i;

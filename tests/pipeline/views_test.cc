@@ -6,7 +6,9 @@
 // checked by building the sites (see the handbook and build tests).
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "render/views.h"
 #include "testing.h"
@@ -82,6 +84,47 @@ TEST_F(ViewsTest, HandedOutReferencesShowARefresh) {
   EXPECT_EQ(Str(shared.Ref(other), "title"), other->title());
 }
 
+// Refresh of pages that were not in the model when the views were built
+// inserts them, and the table grows (rehashes) on the way: references handed
+// out before, of old and of new pages, still read their own page and still
+// show a later Refresh.
+TEST_F(ViewsTest, RefreshOfNewPagesGrowsTheTableAndKeepsHandedOutReferences) {
+  SharedViews shared(model(), theme());
+  const auto& pages = model().pages();
+  model::Page* old_page = pages.front().get();
+  const std::string old_title = old_page->src.title;
+  Value old_ref = shared.Ref(old_page);
+  // More new pages than the model has: the table (at most half full) must
+  // grow at least once.
+  std::vector<std::unique_ptr<model::Page>> added;
+  std::vector<Value> added_refs;
+  for (size_t i = 0; i < pages.size() + 20; ++i) {
+    added.push_back(std::make_unique<model::Page>(*pages[i % pages.size()]));
+    added.back()->src.title = "Nieuw " + std::to_string(i);
+    added.back()->url = "nieuw/" + std::to_string(i) + "/";
+    EXPECT_TRUE(shared.Ref(added.back().get()).is_null()) << i;
+    shared.Refresh(added.back().get());
+    added_refs.push_back(shared.Ref(added.back().get()));
+  }
+  for (size_t i = 0; i < added.size(); ++i) {
+    EXPECT_EQ(Str(added_refs[i], "title"), "Nieuw " + std::to_string(i));
+    EXPECT_EQ(Str(shared.Ref(added[i].get()), "url"), "nieuw/" + std::to_string(i) + "/");
+  }
+  for (const auto& p : pages) EXPECT_EQ(Str(shared.Ref(p.get()), "url"), p->url);
+  EXPECT_EQ(Str(old_ref, "title"), old_page->title());
+  // After the growth, a Refresh still reaches values handed out before it.
+  old_page->src.title = "Een andere titel";
+  shared.Refresh(old_page);
+  added[3]->src.title = "Nog een titel";
+  shared.Refresh(added[3].get());
+  EXPECT_EQ(Str(old_ref, "title"), "Een andere titel");
+  EXPECT_EQ(Str(added_refs[3], "title"), "Nog een titel");
+  EXPECT_EQ(Str(added_refs[4], "title"), "Nieuw 4");
+  old_page->src.title = old_title;
+  shared.Refresh(old_page);
+  EXPECT_EQ(Str(old_ref, "title"), old_title);
+}
+
 TEST_F(ViewsTest, FrameMarksTheCurrentTypeInTheMenu) {
   SharedViews shared(model(), theme());
   const config::SiteConfig& c = model().config();
@@ -123,7 +166,9 @@ TEST_F(ViewsTest, BreadcrumbsLeadHomeThenToTheList) {
     ASSERT_EQ(crumbs.as_list().size(), t.list ? 2u : 1u) << t.id;
     EXPECT_EQ(Str(crumbs.as_list()[0], "title"), theme().String("home"));
     EXPECT_EQ(Str(crumbs.as_list()[0], "url"), "");
-    if (t.list) EXPECT_EQ(Str(crumbs.as_list()[1], "url"), t.folder + "/");
+    if (t.list) {
+      EXPECT_EQ(Str(crumbs.as_list()[1], "url"), t.folder + "/");
+    }
   }
   config::TypeDef unknown;  // not of this model: made on the spot
   unknown.list = true;
