@@ -1,6 +1,7 @@
 #include "search/term_index.h"
 
 #include <algorithm>
+#include <cassert>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -193,6 +194,13 @@ void AddPostings(const DocCounts& d, uint32_t page, double avg, GlobalIndex* ind
   size_t e = 0;
   for (uint32_t s = 0; s < d.section_end.size(); ++s) {
     const double length = d.lengths[s];
+    // Never clamped in practice: a section is the top one, a field's or a
+    // heading's, each at least 2 bytes of its content file, and content files
+    // are capped at kMaxContentFileBytes (8 MiB, content/front_matter.h), so
+    // a page has fewer than 4 Mi sections. Were it clamped, sections would
+    // share an id and the postings would no longer be unique per (page,
+    // section), which the compound merge relies on.
+    assert(s < kMaxSections);
     const uint32_t section = std::min(s, kMaxSections - 1);
     for (; e < d.section_end[s]; ++e) {
       const int score = QuantisedBm25(d.entries[e].tf, length, avg);

@@ -27,8 +27,10 @@ inline constexpr int kMaxScore = 63;
 // A compound's postings under its head are worth this much of the original.
 inline constexpr double kCompoundFactor = 0.5;
 
-// Sections of a page are told apart up to this many; later ones share the
-// last id (a page from a content file of at most 8 MiB has far fewer).
+// Sections of a page are told apart up to this many; later ones would share
+// the last id (breaking the unique (page, section) postings), but a page from
+// a content file of at most kMaxContentFileBytes (8 MiB) has fewer than 4 Mi
+// (AddPostings asserts it in debug builds).
 inline constexpr uint32_t kMaxSections = 1u << 24;
 
 struct Posting {  // 8 bytes: the index holds millions
