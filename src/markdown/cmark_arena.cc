@@ -68,24 +68,44 @@ class Arena {
     // The newest allocation (a growing buffer, usually) grows in place.
     const size_t room = static_cast<size_t>(end_ - p);
     if (p == last_ && n <= room && RoundUp(n) <= room) {
-      KAPSTOK_UNPOISON(p, RoundUp(n));
+      char* const old_end = cur_;  // p + RoundUp(old)
       cur_ = p + RoundUp(n);
+      KAPSTOK_UNPOISON(p, RoundUp(n));
+      if (cur_ < old_end) KAPSTOK_POISON(cur_, old_end - cur_);  // shrunk in place
       std::memcpy(p - sizeof(size_t), &n, sizeof(size_t));
       return p;
     }
-    if (n <= old) return p;  // shrinking: the old room is kept
+    if (n <= old) {
+      // Shrinking: the old room is kept (the header keeps the old size), the
+      // bytes past `n` are not the caller's any more.
+      KAPSTOK_UNPOISON(p, n);
+      KAPSTOK_POISON(p + n, RoundUp(old) - n);
+      return p;
+    }
     void* q = Allocate(n);
+    KAPSTOK_UNPOISON(p, old);  // bytes past a shrunk size are copied too
     std::memcpy(q, p, old);
+    KAPSTOK_POISON(p, RoundUp(old));  // realloc frees the old allocation
     return q;
   }
 
   void Free(void* ptr) {
+    if (ptr == nullptr) return;
     // Only the newest allocation is given back (a buffer freed right after
-    // use); everything else goes when the scope ends.
-    if (ptr != nullptr && ptr == last_) {
-      cur_ = last_ - kHeader;
+    // use); everything else goes when the scope ends. Under AddressSanitizer
+    // the freed bytes are poisoned, so that a use after free is reported.
+    char* p = static_cast<char*>(ptr);
+    if (p == last_) {
+      KAPSTOK_POISON(p - kHeader, cur_ - (p - kHeader));
+      cur_ = p - kHeader;
       last_ = nullptr;
+      return;
     }
+#if defined(KAPSTOK_ASAN)
+    size_t size;
+    std::memcpy(&size, p - sizeof(size_t), sizeof(size_t));
+    KAPSTOK_POISON(p, RoundUp(size));
+#endif
   }
 
   // Drops every allocation; keeps one standard block for the next scope.
