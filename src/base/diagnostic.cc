@@ -51,17 +51,23 @@ std::vector<Diagnostic> DiagnosticSink::Sorted() const {
   return out;
 }
 
-std::string_view LineOf(std::string_view text, int line) {
+std::string_view LineOf(std::string_view text, int line) { return LineCursor(text).Line(line); }
+
+std::string_view LineCursor::Line(int line) {
   if (line < 1) return {};
-  size_t start = 0;
-  for (int i = 1; i < line; ++i) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) return {};
-    start = nl + 1;
+  if (line < line_) {
+    line_ = 1;
+    start_ = 0;
   }
-  size_t end = text.find('\n', start);
-  if (end == std::string_view::npos) end = text.size();
-  std::string_view l = text.substr(start, end - start);
+  while (line_ < line) {
+    const size_t nl = text_.find('\n', start_);
+    if (nl == std::string_view::npos) return {};
+    start_ = nl + 1;
+    ++line_;
+  }
+  size_t end = text_.find('\n', start_);
+  if (end == std::string_view::npos) end = text_.size();
+  std::string_view l = text_.substr(start_, end - start_);
   if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
   return l;
 }

@@ -65,6 +65,21 @@ std::string FormatGithub(const Diagnostic& d);
 // Returns the 1-based `line` of `text` (without its line ending), or "".
 std::string_view LineOf(std::string_view text, int line);
 
+// LineOf for many lookups in one text: each call resumes from the previous
+// line, so lines asked for in order (a file's values, top to bottom) cost one
+// scan of the text in all; asking for an earlier line starts again from the
+// top. `text` must outlive the cursor.
+class LineCursor {
+ public:
+  explicit LineCursor(std::string_view text) : text_(text) {}
+  std::string_view Line(int line);
+
+ private:
+  std::string_view text_;
+  int line_ = 1;      // the line that starts at start_
+  size_t start_ = 0;
+};
+
 }  // namespace kapstok
 
 #endif  // KAPSTOK_BASE_DIAGNOSTIC_H_

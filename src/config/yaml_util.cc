@@ -9,38 +9,63 @@
 
 namespace kapstok::config {
 
-Diagnostic DiagnosticAtLine(const YamlSource& src, int yaml_line0, int byte_col0,
-                            Severity severity, std::string message, std::string hint) {
+namespace {
+
+// The location of a 0-based mark, and its source line; a null mark (a node
+// not from the text) is the first line of the source, column 0.
+SourceLocation LocationOfMark(const YamlSource& src, const YAML::Mark& m, LineCursor* lines,
+                              std::string_view* source_line) {
+  if (m.is_null()) return {src.path, src.line_offset + 1, 0};
+  const int line = m.line + 1 + src.line_offset;
+  *source_line = lines->Line(line);
+  return {src.path, line, ColumnOfByte(*source_line, static_cast<size_t>(std::max(0, m.column)))};
+}
+
+template <typename Node>
+Diagnostic DiagnosticAtNode(const YamlSource& src, const Node& node, Severity severity,
+                            std::string message, std::string hint) {
   Diagnostic d;
   d.severity = severity;
-  d.location.path = src.path;
-  d.location.line = yaml_line0 + 1 + src.line_offset;
-  std::string_view line = LineOf(src.file_text, d.location.line);
-  d.location.column = ColumnOfByte(line, static_cast<size_t>(std::max(0, byte_col0)));
-  d.source_line = std::string(line);
+  LineCursor lines(src.file_text);
+  std::string_view source_line;
+  d.location = LocationOfMark(src, node.Mark(), &lines, &source_line);
+  d.source_line = std::string(source_line);
   d.message = std::move(message);
   d.hint = std::move(hint);
   return d;
 }
 
-namespace {
-
 template <typename Node>
-Diagnostic DiagnosticAtNode(const YamlSource& src, const Node& node, Severity severity,
-                            std::string message, std::string hint) {
-  YAML::Mark m = node.Mark();
-  if (m.is_null()) {
-    Diagnostic d;
-    d.severity = severity;
-    d.location = {src.path, src.line_offset + 1, 0};
-    d.message = std::move(message);
-    d.hint = std::move(hint);
-    return d;
-  }
-  return DiagnosticAtLine(src, m.line, m.column, severity, std::move(message), std::move(hint));
+SourceLocation LocationAtNode(const YamlSource& src, const Node& node, LineCursor* lines) {
+  std::string_view source_line;
+  return LocationOfMark(src, node.Mark(), lines, &source_line);
 }
 
 }  // namespace
+
+Diagnostic DiagnosticAtLine(const YamlSource& src, int yaml_line0, int byte_col0,
+                            Severity severity, std::string message, std::string hint) {
+  YAML::Mark m;
+  m.line = yaml_line0;
+  m.column = byte_col0;
+  Diagnostic d;
+  d.severity = severity;
+  LineCursor lines(src.file_text);
+  std::string_view source_line;
+  d.location = LocationOfMark(src, m, &lines, &source_line);
+  d.source_line = std::string(source_line);
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  return d;
+}
+
+SourceLocation LocationAt(const YamlSource& src, const YAML::Node& node, LineCursor* lines) {
+  return LocationAtNode(src, node, lines);
+}
+
+SourceLocation LocationAt(const YamlSource& src, const FlatYaml& node, LineCursor* lines) {
+  return LocationAtNode(src, node, lines);
+}
 
 Diagnostic DiagnosticAt(const YamlSource& src, const YAML::Node& node, Severity severity,
                         std::string message, std::string hint) {

@@ -44,6 +44,13 @@ Diagnostic DiagnosticAt(const YamlSource& src, const FlatYaml& node, Severity se
 Diagnostic DiagnosticAtLine(const YamlSource& src, int yaml_line0, int byte_col0,
                             Severity severity, std::string message, std::string hint = {});
 
+// Where DiagnosticAt puts a diagnostic about `node`, without making one (for
+// values whose location is kept in case of a later diagnostic): `lines` is a
+// cursor over src.file_text, so locations asked for in file order cost one
+// scan of the file in all.
+SourceLocation LocationAt(const YamlSource& src, const YAML::Node& node, LineCursor* lines);
+SourceLocation LocationAt(const YamlSource& src, const FlatYaml& node, LineCursor* lines);
+
 // Scalar conversions that never throw (the same for both trees).
 std::optional<std::string> ScalarString(const YAML::Node& node);
 std::optional<int64_t> ScalarInt(const YAML::Node& node);

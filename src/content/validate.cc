@@ -44,35 +44,7 @@ class Validator {
 
   // Where config::DiagnosticAt would put a diagnostic about `node`, without
   // making one: this runs for every value of every page.
-  SourceLocation Where(const Node& node) {
-    const YAML::Mark m = node.Mark();
-    if (m.is_null()) return {src_.path, src_.line_offset + 1, 0};
-    const int line = m.line + 1 + src_.line_offset;
-    return {src_.path, line, ColumnOfByte(Line(line), static_cast<size_t>(std::max(0, m.column)))};
-  }
-
-  // LineOf(src_.file_text, line), resuming from the previous call: values
-  // are looked up in file order, so the front matter is scanned about once
-  // instead of from the top for every value.
-  std::string_view Line(int line) {
-    if (line < 1) return {};
-    if (line < cached_line_) {
-      cached_line_ = 1;
-      cached_start_ = 0;
-    }
-    const std::string_view text = src_.file_text;
-    while (cached_line_ < line) {
-      const size_t nl = text.find('\n', cached_start_);
-      if (nl == std::string_view::npos) return {};
-      cached_start_ = nl + 1;
-      ++cached_line_;
-    }
-    size_t end = text.find('\n', cached_start_);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view l = text.substr(cached_start_, end - cached_start_);
-    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-    return l;
-  }
+  SourceLocation Where(const Node& node) { return config::LocationAt(src_, node, &lines_); }
 
   void Field(const FieldDef& f, const Node& n) {
     FieldValue v;
@@ -168,7 +140,7 @@ class Validator {
       }
       SourceLocation at = Where(item);
       // As config::DiagnosticAt gives it: no source line without a position.
-      std::string line = item.Mark().is_null() ? std::string() : std::string(Line(at.line));
+      std::string line = item.Mark().is_null() ? std::string() : std::string(lines_.Line(at.line));
       refs.push_back({*s, std::move(at), std::move(line)});
     };
     if (n.IsSequence()) {
@@ -204,8 +176,7 @@ class Validator {
   ParsedPage* page_;
   DiagnosticSink* sink_;
   bool ok_ = true;
-  int cached_line_ = 1;  // Line(): the line starting at cached_start_
-  size_t cached_start_ = 0;
+  LineCursor lines_{src_.file_text};  // Where(), in file order
 };
 
 template <typename Node>

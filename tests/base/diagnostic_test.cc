@@ -45,5 +45,18 @@ TEST(DiagnosticTest, LineOfStripsCarriageReturn) {
   EXPECT_EQ(LineOf("a\n", 5), "");
 }
 
+// A cursor gives LineOf's answer for every line, asked in any order: forward
+// (resuming), backward (from the top again), past the end and before line 1.
+TEST(DiagnosticTest, LineCursorAgreesWithLineOfInAnyOrder) {
+  const std::string text = "eerste\r\ntweede\n\nvierde\nlaatste zonder einde";
+  LineCursor cursor(text);
+  for (int line : {1, 2, 2, 4, 5, 3, 1, 6, 5, 0, -1, 4, 7, 2}) {
+    EXPECT_EQ(cursor.Line(line), LineOf(text, line)) << "line " << line;
+  }
+  EXPECT_EQ(cursor.Line(1), "eerste");
+  EXPECT_EQ(cursor.Line(5), "laatste zonder einde");
+  EXPECT_EQ(cursor.Line(3), "");
+}
+
 }  // namespace
 }  // namespace kapstok
