@@ -37,7 +37,7 @@ Status OpenFailure(const std::string& path, int open_errno) {
 // Reads `fd` to its end into *out; `size` (from fstat) sizes the buffer, and
 // a file that grew meanwhile is still read whole.
 Status ReadAll(int fd, const std::string& path, size_t size, std::string* out) {
-  out->resize(size + 1);  // one spare byte: reading 0 there is the end
+  out->resize(size + 1);  // one spare byte: a file that grew fills it
   size_t got = 0;
   for (;;) {
     if (got == out->size()) out->resize(out->size() * 2);
@@ -48,6 +48,11 @@ Status ReadAll(int fd, const std::string& path, size_t size, std::string* out) {
     }
     if (n == 0) break;
     got += static_cast<size_t>(n);
+    // The file's size as fstat gave it, and the read stopped short of the
+    // spare byte: that is its end, without a second read to be told so
+    // (one system call less per content file). Any other short read (a
+    // file system that reads in parts) goes on until read says 0.
+    if (got == size && got < out->size()) break;
   }
   out->resize(got);
   return Status::OK();

@@ -42,9 +42,13 @@ class Validator {
   }
   bool ok() const { return ok_; }
 
-  // Where config::DiagnosticAt would put a diagnostic about `node`, without
-  // making one: this runs for every value of every page.
-  SourceLocation Where(const Node& node) { return config::LocationAt(src_, node, &lines_); }
+  // Where config::DiagnosticAt would put a diagnostic about `node` (in the
+  // page's file), without making one: this runs for every value of every
+  // page. Through a source without a path: no copy of it per value.
+  FilePosition Where(const Node& node) {
+    SourceLocation at = config::LocationAt(position_src_, node, &lines_);
+    return {at.line, at.column};
+  }
 
   void Field(const FieldDef& f, const Node& n) {
     FieldValue v;
@@ -138,10 +142,7 @@ class Validator {
         Error(item, Tr("content.relation-id", {r.name, r.target, DescribeNode(item)}));
         return;
       }
-      SourceLocation at = Where(item);
-      // As config::DiagnosticAt gives it: no source line without a position.
-      std::string line = item.Mark().is_null() ? std::string() : std::string(lines_.Line(at.line));
-      refs.push_back({*s, std::move(at), std::move(line)});
+      refs.push_back({*s, Where(item)});
     };
     if (n.IsSequence()) {
       if (!r.many) return Error(n, Tr("content.relation-one", {r.name, r.target}));
@@ -176,6 +177,7 @@ class Validator {
   ParsedPage* page_;
   DiagnosticSink* sink_;
   bool ok_ = true;
+  const YamlSource position_src_{std::string(), src_.file_text, src_.line_offset};
   LineCursor lines_{src_.file_text};  // Where(), in file order
 };
 

@@ -67,16 +67,19 @@ std::string UrlFor(const config::TypeDef& t, const std::string& slug) {
   return url;
 }
 
-void ReportUnknownTarget(const content::RelationRef& ref, const config::TypeDef& target,
+// `id`, named at `location` (whose line is `source_line`), is no page of
+// `target`.
+void ReportUnknownTarget(const std::string& id, SourceLocation location,
+                         std::string_view source_line, const config::TypeDef& target,
                          const std::vector<const Page*>& candidates, DiagnosticSink* sink) {
   std::vector<std::string> ids;
   ids.reserve(candidates.size());
   for (const Page* p : candidates) ids.push_back(p->id());
-  std::string near = ClosestMatch(ref.id, ids);
+  std::string near = ClosestMatch(id, ids);
   Diagnostic d;
-  d.location = ref.location;
-  d.source_line = ref.source_line;
-  d.message = Tr("relation.unknown-target", {target.id, ref.id});
+  d.location = std::move(location);
+  d.source_line = std::string(source_line);
+  d.message = Tr("relation.unknown-target", {target.id, id});
   d.hint = near.empty() ? Tr("relation.unknown-target.none", {target.id, target.folder})
                         : Tr("hint.did-you-mean", {near});
   d.code = "unknown-relation-target";
@@ -174,7 +177,10 @@ std::vector<ResolvedRelation> SiteModel::ResolveRelations(const Page& p,
         const Page* t = FindByPath(path_of(*target, ref.id));
         if (!t) {
           if (broken_paths_.count(path)) continue;
-          ReportUnknownTarget(ref, *target, PagesOfType(def.target), sink);
+          // The page's source is still there: relations resolve before
+          // its Markdown renders (and frees it).
+          ReportUnknownTarget(ref.id, p.src.At(ref.location), p.src.SourceLineAt(ref.location),
+                              *target, PagesOfType(def.target), sink);
           continue;
         }
         if (first_time(t)) rr.targets.push_back(t);
@@ -190,8 +196,8 @@ std::vector<ResolvedRelation> SiteModel::ResolveRelations(const Page& p,
     for (size_t i = 0; i < it->second.entries.size(); ++i) {
       const std::string& key = it->second.entries[i].first;
       if (!FindByPath(path_of(*keys, key)) && !broken_paths_.count(path)) {
-        const SourceLocation& loc = it->second.entry_locations[i];
-        ReportUnknownTarget({key, loc, std::string(LineOf(p.src.source, loc.line))}, *keys,
+        const content::FilePosition& loc = it->second.entry_locations[i];
+        ReportUnknownTarget(key, p.src.At(loc), LineOf(p.src.source, loc.line), *keys,
                             PagesOfType(f.keys), sink);
       }
     }

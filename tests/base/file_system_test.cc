@@ -70,6 +70,16 @@ TEST_F(DiskFileSystemTest, ReadsWholeFilesOfAnySize) {
   EXPECT_EQ(s, big);
 }
 
+// ReadFile stops without a last read when it got the size fstat gave; a
+// file whose size fstat does not know (procfs says 0) is still read whole.
+TEST_F(DiskFileSystemTest, ReadsAFileWhoseSizeIsUnknownWhole) {
+  std::string s;
+  ASSERT_TRUE(fs_.ReadFile("/proc/self/status", &s).ok());
+  EXPECT_EQ(s.rfind("Name:", 0), 0u) << s;
+  EXPECT_NE(s.find("nonvoluntary_ctxt_switches:"), std::string::npos) << s;
+  EXPECT_EQ(s.back(), '\n');
+}
+
 TEST_F(DiskFileSystemTest, ReportsMissingFilesAndFolders) {
   std::string s;
   Status missing = fs_.ReadFile(Path("nope.md"), &s);

@@ -19,8 +19,8 @@ namespace {
 // Everything validation puts into a page, printed.
 std::string Describe(const ParsedPage& p) {
   std::ostringstream out;
-  auto loc = [&](const SourceLocation& l) {
-    out << l.path << ":" << l.line << ":" << l.column << " ";
+  auto loc = [&](const FilePosition& l) {
+    out << p.path << ":" << l.line << ":" << l.column << " ";
   };
   out << "title=" << p.title << " ";
   loc(p.title_location);
@@ -43,7 +43,7 @@ std::string Describe(const ParsedPage& p) {
     for (const RelationRef& r : refs) {
       out << " " << r.id << "@";
       loc(r.location);
-      out << "'" << r.source_line << "'";
+      out << "'" << p.SourceLineAt(r.location) << "'";
     }
     out << "\n";
   }

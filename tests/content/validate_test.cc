@@ -110,17 +110,17 @@ TEST_F(ValidateTest, LocatesEveryValueAndRelationIdInCharacters) {
   const RelationRef& hoofd = p->relations.at("hoofd")[0];
   EXPECT_EQ(hoofd.location.line, 2);
   EXPECT_EQ(hoofd.location.column, 8);
-  EXPECT_EQ(hoofd.source_line, "hoofd: \"é-ë\"");
+  EXPECT_EQ(p->SourceLineAt(hoofd.location), "hoofd: \"é-ë\"");
   EXPECT_EQ(p->title_location.line, 3);
   EXPECT_EQ(p->title_location.column, 1);
   const std::vector<RelationRef>& kenmerken = p->relations.at("kenmerken");
   ASSERT_EQ(kenmerken.size(), 2u);
   EXPECT_EQ(kenmerken[0].location.line, 5);
   EXPECT_EQ(kenmerken[0].location.column, 5);
-  EXPECT_EQ(kenmerken[0].source_line, "  - één");
+  EXPECT_EQ(p->SourceLineAt(kenmerken[0].location), "  - één");
   EXPECT_EQ(kenmerken[1].location.line, 6);
-  EXPECT_EQ(kenmerken[1].source_line, "  - \"ñ\"");
-  EXPECT_EQ(kenmerken[1].location.path, "c/voorbeeld.md");
+  EXPECT_EQ(p->SourceLineAt(kenmerken[1].location), "  - \"ñ\"");
+  EXPECT_EQ(p->At(kenmerken[1].location).path, "c/voorbeeld.md");
 }
 
 TEST_F(ValidateTest, ReportsYamlErrorsTabsAndDuplicates) {
