@@ -8,25 +8,23 @@
 #include <atomic>
 #include <cstring>
 #include <mutex>
+#include <shared_mutex>
 
 namespace kapstok::markdown {
 namespace {
 
+// In the order Kapstok has always attached them; autolink is optional.
 constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough", "tasklist"};
 
-void EnsureExtensions() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    cmark_gfm_core_extensions_ensure_registered();
-  });
-}
+void EnsureInlineChars();  // below
 
 }  // namespace
 
-ParserPtr NewGfmParser(int options, cmark_mem* mem) {
-  EnsureExtensions();
+ParserPtr NewGfmParser(int options, cmark_mem* mem, bool autolink) {
+  EnsureInlineChars();
   ParserPtr parser(cmark_parser_new_with_mem(options, mem));
   for (const char* name : kExtensions) {
+    if (!autolink && std::strcmp(name, "autolink") == 0) continue;
     cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
   }
   return parser;
@@ -40,47 +38,90 @@ ParserPtr NewGfmParser(int options, cmark_mem* mem) {
 // at once race: one removes '~' while the other is still parsing "~~x~~"
 // (github/cmark-gfm#176, still open upstream).
 //
-// Every parser here has the same extensions (NewGfmParser is the only way
-// to make one), so the characters may as well stay in the table for the
-// life of the process. The library calls that function through its PLT, so
-// this definition in the program takes its place (ELF symbol
-// interposition): the first "add" runs the library's own function once,
-// every "remove" does nothing. Inline parsing then needs no lock and runs on
-// every thread. Should a future build of the library bind the call
-// internally, our function is never called, `interposed` stays false and
-// ParseDocument keeps serialising inline parsing as before; a test
-// (markdown thread_test) fails in that case so it does not go unnoticed.
+// The library calls that function through its PLT, so this definition in
+// the program takes its place (ELF symbol interposition) and does nothing:
+// Kapstok manages the table itself, with the library's own function (found
+// with dlsym) applied to two parsers kept for the purpose. '~' stays in the
+// table for the life of the process (every parser has strikethrough). ':'
+// and 'w' are in it only while a parse that wants URL autolinks
+// (ParseDocument's `url_autolinks`) runs, and such a parse runs alone: it
+// holds `table_mu` exclusively, every other inline parse holds it shared.
+// Without ':' and 'w' cmark does not cut text nodes at every 'w' and ':' nor
+// ask the autolink extension about each, which is most of the inline
+// parser's work on Dutch prose.
+//
+// Should a future build of the library bind the call internally, our
+// function is never called, `interposed` stays false, the library manages
+// the table per parser as it was written to, and ParseDocument serialises
+// inline parsing; a test (markdown thread_test) fails in that case so it
+// does not go unnoticed.
 namespace {
 
 using ManageFn = void (*)(cmark_parser*, int);
 std::atomic<bool> interposed{false};
-std::mutex inline_parse_mu;  // used only while `interposed` is false
+ManageFn real_manage = nullptr;       // the library's definition
+cmark_parser* autolink_chars = nullptr;  // a parser with only autolink attached
+bool parallel = false;                // set once in EnsureInlineChars
+std::mutex serial_mu;                 // used only when !parallel
+std::shared_mutex table_mu;           // exclusive while ':' and 'w' are special
+
+cmark_parser* ParserWith(const char* extension) {
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+  cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(extension));
+  return parser;
+}
+
+void EnsureInlineChars() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    cmark_gfm_core_extensions_ensure_registered();
+    real_manage = reinterpret_cast<ManageFn>(
+        dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+    // A throwaway parse tells whether the library calls our definition.
+    cmark_parser* probe = ParserWith("strikethrough");
+    cmark_parser_feed(probe, "x", 1);
+    cmark_node_free(cmark_parser_finish(probe));
+    if (interposed.load(std::memory_order_acquire) && real_manage != nullptr) {
+      real_manage(probe, 1);  // '~', for good
+      autolink_chars = ParserWith("autolink");  // kept for the life of the process
+      parallel = true;
+    }
+    cmark_parser_free(probe);
+  });
+}
 
 }  // namespace
 }  // namespace kapstok::markdown
 
-extern "C" void cmark_manage_extensions_special_characters(cmark_parser* parser, int add) {
-  using kapstok::markdown::ManageFn;
-  if (!add) return;  // the characters stay: every parser uses them
-  static std::once_flag once;
-  std::call_once(once, [parser] {
-    // The library's own definition: the next one after this program's.
-    auto real = reinterpret_cast<ManageFn>(
-        dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
-    if (real != nullptr) real(parser, 1);
-  });
+extern "C" void cmark_manage_extensions_special_characters(cmark_parser* /*parser*/,
+                                                           int /*add*/) {
+  // The table is managed by ParseDocument (see above).
   kapstok::markdown::interposed.store(true, std::memory_order_release);
 }
 
 namespace kapstok::markdown {
 
-bool InlineParsingIsParallel() { return interposed.load(std::memory_order_acquire); }
+bool InlineParsingIsParallel() {
+  EnsureInlineChars();
+  return parallel;
+}
 
-NodePtr ParseDocument(cmark_parser* parser, std::string_view text) {
+NodePtr ParseDocument(cmark_parser* parser, std::string_view text, bool url_autolinks) {
+  EnsureInlineChars();
   cmark_parser_feed(parser, text.data(), text.size());
-  if (interposed.load(std::memory_order_acquire)) return NodePtr(cmark_parser_finish(parser));
-  std::lock_guard<std::mutex> lock(inline_parse_mu);
-  return NodePtr(cmark_parser_finish(parser));
+  if (!parallel) {
+    std::lock_guard<std::mutex> lock(serial_mu);
+    return NodePtr(cmark_parser_finish(parser));
+  }
+  if (!url_autolinks) {
+    std::shared_lock<std::shared_mutex> lock(table_mu);
+    return NodePtr(cmark_parser_finish(parser));
+  }
+  std::unique_lock<std::shared_mutex> lock(table_mu);
+  real_manage(autolink_chars, 1);
+  NodePtr document(cmark_parser_finish(parser));
+  real_manage(autolink_chars, 0);
+  return document;
 }
 
 cmark_node* EnclosingBlock(cmark_node* node) {

@@ -49,21 +49,28 @@ using ParserPtr = std::unique_ptr<cmark_parser, CmarkParserDeleter>;
 using CmarkString = std::unique_ptr<char, CmarkStringDeleter>;
 
 // A new parser with the GFM extensions Kapstok uses attached: table,
-// autolink, strikethrough, tasklist. Safe to call from many threads at once:
-// the first call registers the extensions and works around cmark-gfm's
-// process-global table of inline special characters (see cmark_util.cc).
-// The parser and the documents it makes allocate from `mem`.
-ParserPtr NewGfmParser(int options, cmark_mem* mem = cmark_get_default_mem_allocator());
+// autolink (unless `autolink` is false), strikethrough, tasklist. Safe to
+// call from many threads at once: the first call registers the extensions
+// and takes over cmark-gfm's process-global table of inline special
+// characters (see cmark_util.cc). The parser and the documents it makes
+// allocate from `mem`.
+ParserPtr NewGfmParser(int options, cmark_mem* mem = cmark_get_default_mem_allocator(),
+                       bool autolink = true);
 
 // Parses `text` completely. Never returns null (cmark accepts any input).
 // Safe to call from many threads at once, each with its own parser.
-NodePtr ParseDocument(cmark_parser* parser, std::string_view text);
+// `url_autolinks`: whether bare "www.x" and "http://x" may become links (the
+// parser needs autolink attached for that). Without it, parsing is cheaper
+// and parses run in parallel; with it, it runs alone (cmark_util.cc). The
+// HTML is the same either way unless the text has a bare URL; text nodes may
+// be cut differently (and so when the autolink extension is not attached:
+// its post-processing merges adjacent text nodes).
+NodePtr ParseDocument(cmark_parser* parser, std::string_view text, bool url_autolinks = true);
 
-// True once cmark-gfm has been seen calling Kapstok's replacement for its
-// special-character bookkeeping (see cmark_util.cc): from then on inline
-// parsing runs without a lock. False before the first ParseDocument, or if
-// the library does not let the replacement take effect (parsing is then
-// serialised: correct, only slower).
+// True when inline parsing without URL autolinks runs without a lock:
+// cmark-gfm calls Kapstok's replacement for its special-character
+// bookkeeping (see cmark_util.cc). False if the library does not let the
+// replacement take effect (parsing is then serialised: correct, only slower).
 bool InlineParsingIsParallel();
 
 inline bool IsBlock(cmark_node* node) {

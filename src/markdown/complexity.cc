@@ -45,6 +45,14 @@ void CountMarks(std::string_view line, uint64_t* links, uint64_t* emphasis) {
 
 bool WithinInlineBudget(std::string_view body, SourceLocator* locator, int line_offset,
                         const std::string& path) {
+  // Each paragraph's marks are among the body's, so when the body's '['
+  // count times its '*' and '_' count is within one paragraph's budget, every
+  // paragraph is, and so is their sum: one count of the whole body decides
+  // for every real page, without looking for lines, fences and blank lines.
+  static_assert(kMaxParagraphCost <= kMaxPageCost);
+  uint64_t all_links = 0, all_emphasis = 0;
+  CountMarks(body, &all_links, &all_emphasis);
+  if (all_links * all_emphasis <= kMaxParagraphCost) return true;
   uint64_t total = 0;
   uint64_t worst = 0, worst_links = 0, worst_emphasis = 0;
   int worst_line = 0;

@@ -71,6 +71,27 @@ std::string RenderHtml(cmark_node* document, cmark_parser* parser, const Options
   return out;
 }
 
+// True when some text node of `document` contains "www." or "://", where a
+// parse with URL autolinks might have made a link: cmark-gfm's autolink
+// extension links at a 'w' followed by "ww." and at a ':' followed by "//".
+// A parse without them differs from one with them only in where text nodes
+// are cut, up to the first link the autolinks make, and no special
+// character is left in "www." or "://" to cut a text node there: so a
+// document with no such text node is what a parse with URL autolinks gives.
+bool TextHasUrlStart(cmark_node* document) {
+  bool found = false;
+  cmark_iter* iter = cmark_iter_new(document);  // freed below; no early return
+  cmark_event_type event;
+  while (!found && (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_TEXT) {
+      found = HasUrlStart(LiteralOf(node));
+    }
+  }
+  cmark_iter_free(iter);
+  return found;
+}
+
 bool IsPlainByte(unsigned char c) {
   if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return true;
   switch (c) {
@@ -83,6 +104,11 @@ bool IsPlainByte(unsigned char c) {
 }
 
 }  // namespace
+
+bool HasUrlStart(std::string_view text) {
+  return text.find("www.") != std::string_view::npos ||
+         text.find("://") != std::string_view::npos;
+}
 
 bool IsPlainText(std::string_view text) {
   if (text.empty() || text.back() == ' ') return false;
@@ -140,7 +166,7 @@ Rendered Render(std::string_view markdown, const Options& options, const LinkRes
 // text is extracted while headings are still heading nodes; headings and
 // tables are replaced by custom blocks last, just before rendering.
 Rendered RenderParsed(std::string_view markdown, const Options& options,
-                      const LinkResolver& resolver, DiagnosticSink* sink) {
+                      const LinkResolver& resolver, DiagnosticSink* sink, ParseMode mode) {
   Rendered out;
   SourceLocator locator(markdown, options, sink);
   if (!WithinInlineBudget(markdown, &locator, options.line_offset, options.path)) return out;
@@ -152,9 +178,28 @@ Rendered RenderParsed(std::string_view markdown, const Options& options,
   // Everything cmark allocates for this page comes from the thread's arena
   // and goes at once when `arena` ends (cmark_arena.h).
   ArenaScope arena;
-  ParserPtr parser =
-      NewGfmParser(valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8, arena.mem());
-  NodePtr document = ParseDocument(parser.get(), markdown);
+  const int parser_options = valid_utf8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8;
+  ParserPtr parser;
+  NodePtr document;
+  if (mode == ParseMode::kReference) {
+    parser = NewGfmParser(parser_options, arena.mem());
+    document = ParseDocument(parser.get(), markdown);
+  } else {
+    // Without URL autolinks first (cmark_util.h): the same document unless a
+    // bare URL was left in a text node. The autolink extension also links
+    // e-mail addresses, which need an '@'.
+    const bool at = markdown.find('@') != std::string_view::npos;
+    parser = NewGfmParser(parser_options, arena.mem(), /*autolink=*/at);
+    document = ParseDocument(parser.get(), markdown, /*url_autolinks=*/false);
+    if (HasUrlStart(markdown) && TextHasUrlStart(document.get())) {
+      if (arena.active()) {
+        (void)document.release();  // the arena drops them with the rest
+        (void)parser.release();
+      }
+      parser = NewGfmParser(parser_options, arena.mem());
+      document = ParseDocument(parser.get(), markdown);
+    }
+  }
   // cmark leaves "[", "@x" and "]" in separate text nodes; merge them so
   // citations can be found in one literal (only needed when there may be one).
   if (markdown.find("[@") != std::string_view::npos) {

@@ -67,9 +67,21 @@ void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
 // Wraps each table in <div class="table-wrap">.
 void WrapTables(const std::vector<cmark_node*>& tables, cmark_mem* mem);
 
+// How RenderParsed has cmark-gfm parse. kFast attaches the autolink
+// extension only when the text has an '@' (e-mail autolinks) and parses
+// with URL autolinks ("www.x", "http://x"; see ParseDocument) only when a
+// parse without them left "www." or "://" in a text node, then parsing
+// again. kReference always parses with everything, as Kapstok always did;
+// the output must be the same (tests compare).
+enum class ParseMode { kFast, kReference };
+
 // Render() for any input: parses with cmark-gfm and runs the passes.
 Rendered RenderParsed(std::string_view markdown, const Options& options,
-                      const LinkResolver& resolver, DiagnosticSink* sink);
+                      const LinkResolver& resolver, DiagnosticSink* sink,
+                      ParseMode mode = ParseMode::kFast);
+
+// True when `text` contains "www." or "://".
+bool HasUrlStart(std::string_view text);
 
 // True when `text` is one line of words that no Markdown construct (GFM
 // extensions included) can start in: ASCII letters and digits, any byte from

@@ -1,6 +1,7 @@
 // The markdown stage's fast paths must give exactly what the simple code they
 // shortcut gives: whitespace collapsing with a vector scan, cmark's UTF-8
-// check skipped on valid input, the complexity budget's counting.
+// check skipped on valid input, the complexity budget's counting, parsing
+// without URL autolinks.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -176,6 +177,70 @@ TEST(InlineBudgetTest, CountsEveryMarkOfALongParagraph) {
   Render("   ```\n[" + at_budget + "```\n" + at_budget + " \t\r\n" + at_budget, options,
          resolver, &fenced);
   EXPECT_TRUE(fenced.Sorted().empty());
+}
+
+// RenderParsed's fast parse (ParseMode::kFast: the autolink extension only
+// with an '@', URL autolinks only when a text node still holds "www." or
+// "://") must give exactly what parsing with every extension gives.
+TEST(ParseModeTest, FastParseGivesExactlyWhatTheReferenceParseGives) {
+  FakeResolver resolver;
+  resolver.links["a.md"] = "../a/";
+  resolver.sources["baart2004"] = Citation{"../../bronnen/baart2004/", "Baart, 2004"};
+  const std::vector<std::string> pieces = {
+      "a", "wijk", "w", "ww", "www", "www.", "www.x.nl", "WWW.x.nl", ".", "nl", " ", "  ", "\n",
+      "\n\n", ":", "//", "://", "http", "https://x.nl", "ftp://a.b", "http://", "mailto:",
+      "xmpp:", "@", "a@b.nl", "x.y@z.com", "[@baart2004]", "[@x]", "[", "]", "(", ")",
+      "[a](a.md)", "[www.x.nl](a.md)", "](http://x.nl)", "<", ">", "<http://x.nl>", "*", "_",
+      "~", "~~", "`", "``", "\\", "!", "&", "&#58;", "&amp;", "#", "## ", "- ", "1. ", "> ",
+      "```\n", "    ", "|", "| a | b |\n|---|---|\n", "-", "é", "'", "\"", "<b>", "<!-- c -->",
+      "/", "_x_", "*y*"};
+  std::mt19937 random(5);
+  int reparsed = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const size_t n = 1 + random() % 14;
+    for (size_t i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    Options options;
+    options.path = "x.md";
+    options.keep_plain_text = true;
+    options.allow_html = round % 3 == 0;
+    DiagnosticSink got_sink, want_sink;
+    const Rendered got = RenderParsed(text, options, resolver, &got_sink, ParseMode::kFast);
+    const Rendered want =
+        RenderParsed(text, options, resolver, &want_sink, ParseMode::kReference);
+    ASSERT_EQ(got.html, want.html) << "text \"" << text << "\"";
+    ASSERT_EQ(got.plain_text, want.plain_text) << "text \"" << text << "\"";
+    ASSERT_EQ(got.sections.size(), want.sections.size()) << "text \"" << text << "\"";
+    for (size_t i = 0; i < got.sections.size(); ++i) {
+      ASSERT_EQ(got.sections[i].text, want.sections[i].text) << "text \"" << text << "\"";
+      ASSERT_EQ(got.sections[i].anchor, want.sections[i].anchor) << "text \"" << text << "\"";
+    }
+    ASSERT_EQ(got.headings.size(), want.headings.size()) << "text \"" << text << "\"";
+    for (size_t i = 0; i < got.headings.size(); ++i) {
+      ASSERT_EQ(got.headings[i].id, want.headings[i].id) << "text \"" << text << "\"";
+    }
+    ASSERT_EQ(got.citations, want.citations) << "text \"" << text << "\"";
+    ASSERT_EQ(got.anchor_links.size(), want.anchor_links.size()) << "text \"" << text << "\"";
+    ASSERT_EQ(got_sink.Sorted().size(), want_sink.Sorted().size()) << "text \"" << text << "\"";
+    for (size_t i = 0; i < got_sink.Sorted().size(); ++i) {
+      ASSERT_EQ(got_sink.Sorted()[i].location.column, want_sink.Sorted()[i].location.column);
+      ASSERT_EQ(got_sink.Sorted()[i].message, want_sink.Sorted()[i].message);
+    }
+    reparsed += want.html.find("<a href=\"http") != std::string::npos;
+  }
+  EXPECT_GT(reparsed, 1000);  // URL autolinks were made often
+}
+
+TEST(ParseModeTest, HasUrlStartFindsWwwDotAndColonSlashSlash) {
+  EXPECT_TRUE(HasUrlStart("zie www.x.nl"));
+  EXPECT_TRUE(HasUrlStart("www."));
+  EXPECT_TRUE(HasUrlStart("a://"));
+  EXPECT_TRUE(HasUrlStart("://"));
+  EXPECT_FALSE(HasUrlStart("www"));
+  EXPECT_FALSE(HasUrlStart("ww.w"));
+  EXPECT_FALSE(HasUrlStart("WWW.x"));  // cmark-gfm links lower-case "www." only
+  EXPECT_FALSE(HasUrlStart(":/ /"));
+  EXPECT_FALSE(HasUrlStart(""));
 }
 
 }  // namespace

@@ -47,6 +47,41 @@ TEST(MarkdownThreadTest, RendersTheSameFromManyThreads) {
   EXPECT_EQ(sink.error_count(), 0);
 }
 
+// Pages with a bare URL parse with ':' and 'w' in cmark's shared table of
+// special characters, the others without (cmark_util.cc): rendering both
+// kinds on many threads at once must give what one thread gives.
+TEST(MarkdownThreadTest, PagesWithAndWithoutUrlAutolinksRenderTheSameFromManyThreads) {
+  FakeResolver resolver;
+  std::string with_urls, without_urls;
+  for (int i = 0; i < 40; ++i) {
+    with_urls += "Zie www.movisie.nl en https://x.nl/" + std::to_string(i) + " ~~weg~~ wel.\n\n";
+    without_urls += "Wij werken: ~~weg~~ wel, [w](https://w.nl) *ook* wat mail@x.nl.\n\n";
+  }
+  Options options;
+  options.path = "x.md";
+  options.keep_plain_text = true;
+  const Rendered expected_with = Render(with_urls, options, resolver, nullptr);
+  const Rendered expected_without = Render(without_urls, options, resolver, nullptr);
+  ASSERT_NE(expected_with.html.find("<a href=\"http://www.movisie.nl\">"), std::string::npos);
+  ASSERT_NE(expected_without.html.find("<del>weg</del>"), std::string::npos);
+  ASSERT_NE(expected_without.html.find("mailto:mail@x.nl"), std::string::npos);
+
+  constexpr int kThreads = 4, kRounds = 60;
+  std::vector<int> mismatches(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int r = 0; r < kRounds; ++r) {
+        const bool urls = (r + t) % 3 == 0;
+        const Rendered out = Render(urls ? with_urls : without_urls, options, resolver, nullptr);
+        if (out.html != (urls ? expected_with : expected_without).html) ++mismatches[t];
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+}
+
 // The threads above parsed inlines without a lock: cmark-gfm calls
 // Kapstok's replacement for its special-character bookkeeping. If a library
 // update binds that call internally, parsing silently falls back to one
