@@ -25,6 +25,17 @@ Value Borrow(const Value& v) {
   return Value::Shared(std::shared_ptr<const Value>(std::shared_ptr<const Value>(), &v));
 }
 
+// An empty object with room for `n` members.
+Value ObjectOf(size_t n) {
+  Value::Object o;
+  o.reserve(n);
+  return Value(std::move(o));
+}
+
+// The members Frame sets, and room for the one its callers add (the page,
+// list, matrix or home view).
+constexpr size_t kFrameMembers = 9;
+
 }  // namespace
 
 SharedViews::SharedViews(const model::SiteModel& model, const Theme& theme)
@@ -58,7 +69,7 @@ SharedViews::SharedViews(const model::SiteModel& model, const Theme& theme)
 
 // Members are set in key order throughout: each Set then appends.
 Value SharedViews::MakeRef(const model::Page& p) {
-  Value ref;
+  Value ref = ObjectOf(7);
   ref.Set("id", p.id());
   ref.Set("incomplete", p.src.incomplete);
   ref.Set("summary", p.SummaryText());
@@ -146,7 +157,7 @@ Value SharedViews::Frame(const std::string& root, const std::string& title,
                          const std::string& current_type, const std::string& url) const {
   const config::SiteConfig& c = model_.config();
   auto menu = current_menus_.find(current_type);
-  Value v;
+  Value v = ObjectOf(kFrameMembers);
   v.Set("canonical", AbsoluteUrl(c, url));
   v.Set("lang", c.language);
   v.Set("menu", Borrow(menu == current_menus_.end() ? menu_ : menu->second));
@@ -206,124 +217,173 @@ std::map<std::string, std::string> FieldAnchors(const model::Page& page) {
 
 namespace {
 
+// Views are built with their final number of members reserved, and members
+// are set in key order: a view's members are one flat sorted vector, so each
+// Set then appends in place, with no reallocation that moves the members
+// already set (a page view allocates each object once).
+
 // [{html}] for inline HTML items.
 Value HtmlItems(const std::vector<std::string>& htmls) {
   Value::List items;
   items.reserve(htmls.size());
   for (const std::string& html : htmls) {
-    Value item;
-    item.Set("html", html);
-    items.push_back(std::move(item));
+    items.push_back(ObjectOf(1));
+    items.back().Set("html", html);
   }
   return Value(std::move(items));
 }
 
-}  // namespace
+// A table-of-contents entry {id, text}.
+Value TocEntry(const std::string& id, const std::string& text) {
+  Value entry = ObjectOf(2);
+  entry.Set("id", id);
+  entry.Set("text", text);
+  return entry;
+}
 
-// Members are set in key order (views are flat sorted vectors: each Set then
-// appends instead of moving the members after it).
-Value PageView(const SharedViews& shared, const model::Page& page) {
-  const model::SiteModel& model = shared.model();
+bool IsSection(config::FieldType type) {
+  return type == config::FieldType::kText || type == config::FieldType::kList ||
+         type == config::FieldType::kMap;
+}
+
+// The rows {items, key} of a map field: the key is the keyed page's
+// reference when there is one, else the key as written.
+Value MapRows(const SharedViews& shared, const model::Page& page, const config::FieldDef& def) {
+  const auto& keyed = page.map_html.at(def.name);
+  Value::List rows;
+  rows.reserve(keyed.size());
+  for (const auto& [key, items_html] : keyed) {
+    Value row = ObjectOf(2);
+    row.Set("items", HtmlItems(items_html));
+    const model::Page* key_page = shared.model().Find(def.keys, key);
+    row.Set("key", key_page ? shared.Ref(key_page) : Value(key));
+    rows.push_back(std::move(row));
+  }
+  return Value(std::move(rows));
+}
+
+// One field's view {anchor (sections), html | items | rows | value, is_<kind>,
+// label, name}; `anchor` is the section's id, null for a fact.
+Value FieldView(const SharedViews& shared, const model::Page& page, const config::FieldDef& def,
+                const content::FieldValue& fv, const std::string* anchor) {
+  Value field = ObjectOf(5);
+  if (anchor) field.Set("anchor", *anchor);
+  switch (def.type) {
+    case config::FieldType::kText:
+      field.Set("html", page.text_html.at(def.name));
+      field.Set("is_text", true);
+      break;
+    case config::FieldType::kList:
+      field.Set("is_list", true);
+      field.Set("items", HtmlItems(page.list_html.at(def.name)));
+      break;
+    case config::FieldType::kMap:
+      field.Set("is_map", true);
+      break;
+    case config::FieldType::kUrl:
+      field.Set("is_url", true);
+      break;
+    default:
+      field.Set("is_scalar", true);
+  }
+  field.Set("label", def.label);
+  field.Set("name", def.name);
+  switch (def.type) {
+    case config::FieldType::kText:
+    case config::FieldType::kList:
+      break;
+    case config::FieldType::kMap:
+      field.Set("rows", MapRows(shared, page, def));
+      break;
+    case config::FieldType::kUrl:
+      field.Set("value", fv.text);
+      break;
+    default:
+      field.Set("value", ScalarText(fv));
+  }
+  return field;
+}
+
+// A page's fields and table of contents: each field is both f.<name> and an
+// item of facts or sections (one value shared by the two); the toc lists the
+// sections, then the body's level-2 headings.
+struct FieldViews {
+  Value f;
+  Value::List facts, sections, toc;
+};
+
+FieldViews MakeFieldViews(const SharedViews& shared, const model::Page& page) {
   const config::TypeDef& type = *page.type();
   const std::map<std::string, std::string> anchors = FieldAnchors(page);
-
-  // Fields: each is both f.<name> and an item of facts or sections, one
-  // value shared by the two.
-  Value facts{Value::List{}}, sections{Value::List{}}, toc{Value::List{}}, f;
+  FieldViews out;  // f stays null without fields (an empty object is truthy)
+  out.toc.reserve(anchors.size() + page.body.headings.size());
   for (const config::FieldDef& def : type.fields) {
     auto it = page.src.fields.find(def.name);
     if (it == page.src.fields.end()) continue;
     if (def.name == type.summary || def.name == type.order_by) continue;
-    const content::FieldValue& fv = it->second;
-    bool is_section = def.type == config::FieldType::kText || def.type == config::FieldType::kList ||
-                      def.type == config::FieldType::kMap;
-    Value field;
-    if (is_section) {
-      const std::string& id = anchors.at(def.name);
-      field.Set("anchor", id);
-      Value entry;
-      entry.Set("id", id);
-      entry.Set("text", def.label);
-      toc.Push(std::move(entry));
-    }
-    switch (def.type) {
-      case config::FieldType::kText:
-        field.Set("html", page.text_html.at(def.name));
-        field.Set("is_text", true);
-        break;
-      case config::FieldType::kList:
-        field.Set("is_list", true);
-        field.Set("items", HtmlItems(page.list_html.at(def.name)));
-        break;
-      case config::FieldType::kMap:
-        field.Set("is_map", true);
-        break;
-      case config::FieldType::kUrl:
-        field.Set("is_url", true);
-        break;
-      default:
-        field.Set("is_scalar", true);
-    }
-    field.Set("label", def.label);
-    field.Set("name", def.name);
-    switch (def.type) {
-      case config::FieldType::kText:
-      case config::FieldType::kList:
-        break;
-      case config::FieldType::kMap: {
-        Value rows{Value::List{}};
-        for (const auto& [key, items_html] : page.map_html.at(def.name)) {
-          Value row;
-          row.Set("items", HtmlItems(items_html));
-          const model::Page* key_page = model.Find(def.keys, key);
-          row.Set("key", key_page ? shared.Ref(key_page) : Value(key));
-          rows.Push(std::move(row));
-        }
-        field.Set("rows", std::move(rows));
-        break;
-      }
-      case config::FieldType::kUrl:
-        field.Set("value", fv.text);
-        break;
-      default:
-        field.Set("value", ScalarText(fv));
-    }
-    auto shared_field = std::make_shared<const Value>(std::move(field));
-    f.Set(def.name, Value::Shared(shared_field));
-    (is_section ? sections : facts).Push(Value::Shared(std::move(shared_field)));
+    const bool is_section = IsSection(def.type);
+    const std::string* anchor = is_section ? &anchors.at(def.name) : nullptr;
+    if (anchor) out.toc.push_back(TocEntry(*anchor, def.label));
+    auto shared_field =
+        std::make_shared<const Value>(FieldView(shared, page, def, it->second, anchor));
+    if (out.f.is_null()) out.f = ObjectOf(type.fields.size());
+    out.f.Set(def.name, Value::Shared(shared_field));
+    (is_section ? out.sections : out.facts).push_back(Value::Shared(std::move(shared_field)));
   }
-  for (const markdown::Heading& h : page.body.headings) {
-    if (h.level != 2) continue;
-    Value entry;
-    entry.Set("id", h.id);
-    entry.Set("text", h.text);
-    toc.Push(std::move(entry));
-  }
+  for (const markdown::Heading& h : page.body.headings)
+    if (h.level == 2) out.toc.push_back(TocEntry(h.id, h.text));
+  return out;
+}
 
-  Value relations{Value::List{}};
+// [{items, label, name}] for the relations with targets, but the citations
+// (shown as sources).
+Value RelationViews(const SharedViews& shared, const model::Page& page) {
+  Value::List relations;
+  relations.reserve(page.relations.size());
   for (const model::ResolvedRelation& rr : page.relations) {
     if (rr.targets.empty()) continue;
-    if (rr.def->target == model.config().citations) continue;  // shown as sources
-    Value r;
+    if (rr.def->target == shared.model().config().citations) continue;
+    Value r = ObjectOf(3);
     r.Set("items", RefList(shared, rr.targets));
     r.Set("label", rr.def->label);
     r.Set("name", rr.def->name);
-    relations.Push(std::move(r));
+    relations.push_back(std::move(r));
   }
-  Value backlinks{Value::List{}};
+  return Value(std::move(relations));
+}
+
+// [{count, items, label, type}] for the page's backlinks.
+Value BacklinkViews(const SharedViews& shared, const model::Page& page) {
+  Value::List backlinks;
+  backlinks.reserve(page.backlinks.size());
   for (const model::Backlinks& b : page.backlinks) {
-    Value r;
+    Value r = ObjectOf(4);
     r.Set("count", static_cast<int64_t>(b.pages.size()));
     r.Set("items", RefList(shared, b.pages));
     r.Set("label", b.relation->inverse);
     r.Set("type", b.source_type->id);
-    backlinks.Push(std::move(r));
+    backlinks.push_back(std::move(r));
   }
-  const bool has_facts = !facts.as_list().empty();
-  const bool has_relations = !relations.as_list().empty() || !backlinks.as_list().empty();
-  const bool has_toc = toc.as_list().size() >= 2;
+  return Value(std::move(backlinks));
+}
 
-  Value v;
+// The members PageView sets (26 at most), and room for the few that
+// RenderOptions::decorate_page adds (print: up to 4).
+constexpr size_t kPageViewMembers = 30;
+
+}  // namespace
+
+Value PageView(const SharedViews& shared, const model::Page& page) {
+  const model::SiteModel& model = shared.model();
+  const config::TypeDef& type = *page.type();
+  FieldViews fields = MakeFieldViews(shared, page);
+  Value relations = RelationViews(shared, page);
+  Value backlinks = BacklinkViews(shared, page);
+  const bool has_facts = !fields.facts.empty();
+  const bool has_relations = !relations.as_list().empty() || !backlinks.as_list().empty();
+  const bool has_toc = fields.toc.size() >= 2;
+
+  Value v = ObjectOf(kPageViewMembers);
   v.Set("backlinks", std::move(backlinks));
   v.Set("body_html", page.body.html);
   v.Set("breadcrumbs", shared.Breadcrumbs(type));
@@ -332,8 +392,8 @@ Value PageView(const SharedViews& shared, const model::Page& page) {
   // template would show an "edit" link to nowhere.
   if (std::string edit = EditUrl(model.config(), "content/" + page.src.rel_path); !edit.empty())
     v.Set("edit_url", std::move(edit));
-  v.Set("f", std::move(f));
-  v.Set("facts", std::move(facts));
+  v.Set("f", std::move(fields.f));
+  v.Set("facts", Value(std::move(fields.facts)));
   v.Set("has_body", !Trim(page.body.html).empty());
   v.Set("has_facts", has_facts);
   v.Set("has_relations", has_relations);
@@ -342,13 +402,13 @@ Value PageView(const SharedViews& shared, const model::Page& page) {
   v.Set("id", page.id());
   v.Set("incomplete", page.src.incomplete);
   v.Set("relations", std::move(relations));
-  v.Set("sections", std::move(sections));
+  v.Set("sections", Value(std::move(fields.sections)));
   v.Set("source_path", page.src.path);
   v.Set("sources", RefList(shared, page.sources));
   if (auto it = page.text_html.find(type.summary); it != page.text_html.end())
     v.Set("summary_html", it->second);
   v.Set("title", page.title());
-  v.Set("toc", std::move(toc));
+  v.Set("toc", Value(std::move(fields.toc)));
   v.Set("type", type.id);
   v.Set("type_name", type.name);
   v.Set("type_plural", type.plural);
