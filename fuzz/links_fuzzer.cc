@@ -23,7 +23,7 @@ using kapstok::model::Page;
 
 struct World {
   Page kenmerk, voorbeeld, bron;
-  std::unordered_map<std::string, const Page*> by_path;  // as in SiteModel
+  kapstok::model::PathIndex by_path;  // as in SiteModel
   std::map<std::string, const Page*> citable;
   std::set<std::string> static_paths = {"kenmerken/foto.png", "bestanden/a b.pdf"};
   World() {

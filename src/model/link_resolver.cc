@@ -9,29 +9,38 @@
 
 namespace kapstok::model {
 
-bool NormalizeRelPath(const std::string& path, std::string* out) {
-  // Built in a local buffer (`out` may alias `path`): each part is appended,
-  // ".." cuts back to the previous '/'. `starts` keeps where each kept part
-  // starts, so ".." needs no search.
-  std::string result;
-  result.reserve(path.size());
-  std::vector<size_t> starts;
+namespace {
+
+// Appends the parts of `path` to the '/'-separated parts in *out (which
+// must not alias it): "" and "." are skipped, ".." removes the last part.
+// Normalising "a/b" is appending "b" to the normal form of "a". False when a
+// ".." finds no part to remove (*out is then unspecified).
+bool AppendNormalized(std::string_view path, std::string* out) {
   size_t start = 0;
   while (start <= path.size()) {
     size_t end = path.find('/', start);
-    if (end == std::string::npos) end = path.size();
-    const std::string_view part(path.data() + start, end - start);
+    if (end == std::string_view::npos) end = path.size();
+    const std::string_view part = path.substr(start, end - start);
     if (part == "..") {
-      if (starts.empty()) return false;
-      result.resize(starts.back() == 0 ? 0 : starts.back() - 1);  // drop "/part"
-      starts.pop_back();
+      if (out->empty()) return false;
+      const size_t slash = out->rfind('/');
+      out->resize(slash == std::string::npos ? 0 : slash);  // drop "/part"
     } else if (!part.empty() && part != ".") {
-      if (!result.empty()) result += '/';
-      starts.push_back(result.size());
-      result += part;
+      if (!out->empty()) *out += '/';
+      out->append(part);
     }
     start = end + 1;
   }
+  return true;
+}
+
+}  // namespace
+
+bool NormalizeRelPath(const std::string& path, std::string* out) {
+  // Built in a local buffer: `out` may alias `path`.
+  std::string result;
+  result.reserve(path.size());
+  if (!AppendNormalized(path, &result)) return false;
   *out = std::move(result);
   return true;
 }
@@ -61,30 +70,49 @@ std::optional<std::string> PageLinkResolver::ResolveLink(std::string_view href,
                                                          std::string* error,
                                                          std::string* hint) const {
   std::string_view path = href;
-  std::string fragment;
+  std::string_view fragment;
   if (size_t hash = path.find('#'); hash != std::string_view::npos) {
-    fragment = std::string(path.substr(hash));
+    fragment = path.substr(hash);
     path = path.substr(0, hash);
   }
-  std::string decoded = PercentDecode(path);
-  if (!decoded.empty() && decoded[0] == '/') decoded = decoded.substr(1);  // from content/
-  else decoded = JoinPath(dir_, decoded);
-  std::string norm;
-  if (decoded.find('\0') != std::string::npos || !NormalizeRelPath(decoded, &norm)) {
+  // Every link of every page comes here: the path is decoded and normalised
+  // into this thread's buffers, and a link to a page costs one allocation
+  // (its href).
+  thread_local std::string decoded_buffer, norm;
+  std::string_view decoded = path;
+  if (decoded.find('%') != std::string_view::npos) {
+    decoded_buffer = PercentDecode(path);
+    decoded = decoded_buffer;
+  }
+  norm.clear();
+  bool inside = decoded.find('\0') == std::string_view::npos;
+  if (!decoded.empty() && decoded[0] == '/') {
+    decoded.remove_prefix(1);  // from content/
+  } else if (inside) {
+    inside = AppendNormalized(dir_, &norm);  // the link is relative to the page's folder
+  }
+  if (inside) inside = AppendNormalized(decoded, &norm);
+  if (!inside) {
     *error = Tr("link.outside", {std::string(href)});
     return std::nullopt;
   }
-  if (auto it = by_path_.find(norm); it != by_path_.end())
-    return RelativeHref(root_, it->second->url) + fragment;
-  if (static_paths_.count(norm)) return root_ + norm + fragment;
+  if (const Page* page = by_path_.Find(norm)) {
+    std::string out;
+    out.reserve(root_.size() + page->url.size() + fragment.size() + 2);
+    out.append(root_).append(page->url);
+    if (out.empty()) out = "./";  // as RelativeHref
+    out.append(fragment);
+    return out;
+  }
+  if (static_paths_.count(norm)) return (root_ + norm).append(fragment);
   // A page with errors of its own: already reported, and the build fails.
-  if (broken_paths_ && broken_paths_->count(norm)) return root_ + norm + fragment;
+  if (broken_paths_ && broken_paths_->count(norm)) return (root_ + norm).append(fragment);
   *error = Tr("link.broken", {std::string(href)});
   // Suggest the nearest page path, written relative like the original
   // (paths in sorted order, so ties always pick the same one).
   std::vector<std::string> all;
   all.reserve(by_path_.size());
-  for (const auto& [p, _] : by_path_) all.push_back(p);
+  for (std::string_view p : by_path_.Paths()) all.emplace_back(p);
   std::sort(all.begin(), all.end());
   std::vector<std::string> candidates;
   std::string file = norm.substr(norm.rfind('/') == std::string::npos ? 0 : norm.rfind('/') + 1);
@@ -109,7 +137,7 @@ std::optional<std::string> PageLinkResolver::ResolveLink(std::string_view href,
       up += "../";
     }
     rel = up + (d.empty() ? near : near.substr(d.size() + 1));
-    *hint = Tr("hint.did-you-mean", {rel + fragment});
+    *hint = Tr("hint.did-you-mean", {rel.append(fragment)});
   }
   return std::nullopt;
 }

@@ -9,9 +9,8 @@
 #include <map>
 #include <set>
 #include <string>
-#include <unordered_map>
-
 #include "markdown/markdown.h"
+#include "model/path_index.h"
 
 namespace kapstok::model {
 
@@ -25,7 +24,7 @@ class PageLinkResolver : public markdown::LinkResolver {
  public:
   // `dir` is the folder of the page's source relative to content/ ("kenmerken"),
   // `root` the page's relative path to the site root ("../../").
-  PageLinkResolver(const std::unordered_map<std::string, const Page*>& by_path,
+  PageLinkResolver(const PathIndex& by_path,
                    const std::set<std::string>& static_paths,
                    const std::map<std::string, const Page*>& citable, std::string dir,
                    std::string root, const std::set<std::string>* broken_paths = nullptr)
@@ -38,7 +37,7 @@ class PageLinkResolver : public markdown::LinkResolver {
                                                     std::string* hint) const override;
 
  private:
-  const std::unordered_map<std::string, const Page*>& by_path_;
+  const PathIndex& by_path_;
   const std::set<std::string>& static_paths_;
   const std::map<std::string, const Page*>& citable_;
   std::string dir_;

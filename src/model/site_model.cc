@@ -45,8 +45,7 @@ const Page* SiteModel::Find(const std::string& type_id, const std::string& id) c
 }
 
 const Page* SiteModel::FindByPath(const std::string& rel_path) const {
-  auto it = by_path_.find(rel_path);
-  return it == by_path_.end() ? nullptr : it->second;
+  return by_path_.Find(rel_path);
 }
 
 const ListIntro* SiteModel::IntroFor(const std::string& type_id) const {
@@ -292,10 +291,10 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
   // Two types whose url patterns collide would overwrite each other's pages.
   std::unordered_map<std::string_view, const Page*> by_url;
   by_url.reserve(model->pages_.size());
-  model->by_path_.reserve(model->pages_.size() + config.types.size() + 1);
+  model->by_path_.Reserve(model->pages_.size() + config.types.size() + 1);
   for (const auto& p : model->pages_) {
     model->by_type_[p->type()->id].push_back(p.get());
-    model->by_path_[p->src.rel_path] = p.get();
+    model->by_path_.Set(p->src.rel_path, p.get());
     auto [it, inserted] = by_url.emplace(p->url, p.get());
     if (!inserted)
       sink->Error({p->src.path, 1, 1}, Tr("content.duplicate-id", {p->id(), it->second->src.path}));
@@ -363,12 +362,12 @@ std::unique_ptr<SiteModel> BuildModel(content::LoadedContent loaded,
     if (!t.list) continue;
     auto page = std::make_unique<Page>();
     page->url = t.folder + "/";
-    model->by_path_.emplace(t.folder + "/_index.md", page.get());
+    model->by_path_.Insert(t.folder + "/_index.md", page.get());
     model->list_targets_.push_back(std::move(page));
   }
   {
     auto page = std::make_unique<Page>();
-    model->by_path_.emplace("index.md", page.get());
+    model->by_path_.Insert("index.md", page.get());
     model->list_targets_.push_back(std::move(page));
   }
   ParallelFor(all.size(), [&](size_t i) {

@@ -23,6 +23,7 @@
 #include "content/loader.h"
 #include "content/page.h"
 #include "markdown/markdown.h"
+#include "model/path_index.h"
 
 namespace kapstok::model {
 
@@ -144,7 +145,7 @@ class SiteModel {
   std::map<std::string, std::vector<const Page*>> by_type_;
   // "kenmerken/x.md" -> page: hashed, as every link of every page is looked
   // up here; sort the keys where the order matters (suggestions).
-  std::unordered_map<std::string, const Page*> by_path_;
+  PathIndex by_path_;
   std::map<std::string, ListIntro> intros_;
   std::vector<content::StaticFile> static_files_;
   std::set<std::string> broken_paths_;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/file_system.h"
 #include "model/site_model.h"
 
 namespace kapstok::model {
@@ -61,7 +62,7 @@ TEST(NormalizeRelPathTest, MatchesThePartsDefinitionOnRandomPaths) {
 TEST(PageLinkResolverTest, ResolvesPagesStaticFilesAndSuggests) {
   Page target;
   target.url = "kenmerken/eigen-kracht/";
-  std::unordered_map<std::string, const Page*> by_path = {{"kenmerken/eigen-kracht.md", &target}};
+  PathIndex by_path = {{"kenmerken/eigen-kracht.md", &target}};
   std::set<std::string> statics = {"voorbeelden/foto.png"};
   std::map<std::string, const Page*> citable;
   PageLinkResolver r(by_path, statics, citable, "voorbeelden", "../../");
@@ -80,6 +81,55 @@ TEST(PageLinkResolverTest, ResolvesPagesStaticFilesAndSuggests) {
             "../../kenmerken/eigen-kracht/#a/../../b");
   EXPECT_FALSE(r.ResolveLink("../../../etc/passwd", &error, &hint));
   EXPECT_EQ(error, "link to '../../../etc/passwd' leaves the content folder");
+}
+
+// ResolveLink normalises the page's folder and the link into one buffer;
+// it must resolve exactly as joining them (JoinPath) and normalising the
+// whole path (NormalizeRelPath) does, for any folder and any link.
+TEST(PageLinkResolverTest, ResolvesAsJoiningThenNormalisingWould) {
+  Page top, deep, list;
+  top.url = "kenmerken/eigen-kracht/";
+  deep.url = "a/b/c/";
+  PathIndex by_path = {{"kenmerken/eigen-kracht.md", &top}, {"a/b/c.md", &deep},
+                       {"index.md", &list}};
+  std::set<std::string> statics = {"a/foto.png"};
+  std::map<std::string, const Page*> citable;
+  const std::vector<std::string> parts = {"..", ".", "", "a", "b", "c.md", "kenmerken",
+                                          "eigen-kracht.md", "foto.png", "index.md", "%2E%2E",
+                                          "eigen%2Dkracht.md"};
+  std::mt19937 rng(7);
+  for (const std::string dir : {"", ".", "a", "a/b", "kenmerken", "a/b/"}) {
+    PageLinkResolver r(by_path, statics, citable, dir, "../../");
+    for (int n = 0; n < 3000; ++n) {
+      std::string path = rng() % 4 == 0 ? "/" : "";
+      for (size_t k = 0, count = 1 + rng() % 5; k < count; ++k)
+        path += (k ? "/" : "") + parts[rng() % parts.size()];
+      const std::string fragment = rng() % 3 == 0 ? "#x/../y" : "";
+      // The reference: decode, join, normalise, look up.
+      std::string decoded;
+      for (size_t i = 0; i < path.size(); ++i) {
+        if (path.compare(i, 3, "%2E") == 0 || path.compare(i, 3, "%2D") == 0) {
+          decoded += path[i + 2] == 'E' ? '.' : '-';
+          i += 2;
+        } else {
+          decoded += path[i];
+        }
+      }
+      std::string joined = !decoded.empty() && decoded[0] == '/' ? decoded.substr(1)
+                                                                  : JoinPath(dir, decoded);
+      std::string norm;
+      std::optional<std::string> want;
+      const bool inside = NormalizeRelPath(joined, &norm);
+      if (inside && by_path.Find(norm)) want = "../../" + by_path.Find(norm)->url + fragment;
+      else if (inside && statics.count(norm)) want = "../../" + norm + fragment;
+      std::string error, hint;
+      std::optional<std::string> got = r.ResolveLink(path + fragment, &error, &hint);
+      ASSERT_EQ(got, want) << dir << " + " << path;
+      if (!got)
+        ASSERT_EQ(error.find("leaves the content folder") != std::string::npos, !inside)
+            << dir << " + " << path << ": " << error;
+    }
+  }
 }
 
 }  // namespace
