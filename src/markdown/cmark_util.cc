@@ -13,18 +13,19 @@
 namespace kapstok::markdown {
 namespace {
 
-// In the order Kapstok has always attached them; autolink is optional.
+// In the order Kapstok has always attached them.
 constexpr const char* kExtensions[] = {"table", "autolink", "strikethrough", "tasklist"};
 
 void EnsureInlineChars();  // below
 
 }  // namespace
 
-ParserPtr NewGfmParser(int options, cmark_mem* mem, bool autolink) {
+ParserPtr NewGfmParser(int options, cmark_mem* mem, GfmExtensions extensions) {
   EnsureInlineChars();
   ParserPtr parser(cmark_parser_new_with_mem(options, mem));
   for (const char* name : kExtensions) {
-    if (!autolink && std::strcmp(name, "autolink") == 0) continue;
+    if (!extensions.table && std::strcmp(name, "table") == 0) continue;
+    if (!extensions.autolink && std::strcmp(name, "autolink") == 0) continue;
     cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
   }
   return parser;

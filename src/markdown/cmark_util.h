@@ -48,14 +48,21 @@ using NodePtr = std::unique_ptr<cmark_node, CmarkNodeDeleter>;
 using ParserPtr = std::unique_ptr<cmark_parser, CmarkParserDeleter>;
 using CmarkString = std::unique_ptr<char, CmarkStringDeleter>;
 
+// The GFM extensions a parser may go without (strikethrough and tasklist it
+// always has).
+struct GfmExtensions {
+  bool table = true;
+  bool autolink = true;
+};
+
 // A new parser with the GFM extensions Kapstok uses attached: table,
-// autolink (unless `autolink` is false), strikethrough, tasklist. Safe to
-// call from many threads at once: the first call registers the extensions
-// and takes over cmark-gfm's process-global table of inline special
-// characters (see cmark_util.cc). The parser and the documents it makes
-// allocate from `mem`.
+// autolink, strikethrough, tasklist (less what `extensions` turns off). Safe
+// to call from many threads at once: the first call registers the
+// extensions and takes over cmark-gfm's process-global table of inline
+// special characters (see cmark_util.cc). The parser and the documents it
+// makes allocate from `mem`.
 ParserPtr NewGfmParser(int options, cmark_mem* mem = cmark_get_default_mem_allocator(),
-                       bool autolink = true);
+                       GfmExtensions extensions = {});
 
 // Parses `text` completely. Never returns null (cmark accepts any input).
 // Safe to call from many threads at once, each with its own parser.

@@ -2,6 +2,10 @@
 
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/messages.h"
 
 namespace kapstok::markdown {
@@ -24,20 +28,32 @@ bool IsFence(std::string_view line) {
   return line.substr(i, 3) == "```" || line.substr(i, 3) == "~~~";
 }
 
-// Adds the '[' count of `line` to *links and its '*' and '_' count to
-// *emphasis. Branch-free over blocks with 32-bit counters, so the compiler
-// can count many bytes per instruction.
-void CountMarks(std::string_view line, uint64_t* links, uint64_t* emphasis) {
-  constexpr size_t kBlock = size_t{1} << 20;
-  for (size_t start = 0; start < line.size(); start += kBlock) {
-    const std::string_view block = line.substr(start, kBlock);
-    uint32_t l = 0, e = 0;
-    for (char c : block) {
-      l += c == '[';
-      e += (c == '*') | (c == '_');
+// Adds the '[' count of `text` to *links and its '*' and '_' count to
+// *emphasis. With SSE2, 16 bytes at a time into per-byte counters that are
+// summed before they can overflow (255 rounds); the rest a byte at a time.
+void CountMarks(std::string_view text, uint64_t* links, uint64_t* emphasis) {
+  const char* p = text.data();
+  size_t n = text.size();
+#if defined(__SSE2__)
+  const __m128i open = _mm_set1_epi8('['), star = _mm_set1_epi8('*'),
+                under = _mm_set1_epi8('_'), zero = _mm_setzero_si128();
+  while (n >= 16) {
+    __m128i l8 = zero, e8 = zero;
+    for (size_t round = 0; round < 255 && n >= 16; ++round, p += 16, n -= 16) {
+      const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      l8 = _mm_sub_epi8(l8, _mm_cmpeq_epi8(c, open));  // a match is -1
+      e8 = _mm_sub_epi8(e8, _mm_or_si128(_mm_cmpeq_epi8(c, star), _mm_cmpeq_epi8(c, under)));
     }
-    *links += l;
-    *emphasis += e;
+    const __m128i l = _mm_sad_epu8(l8, zero), e = _mm_sad_epu8(e8, zero);
+    *links += static_cast<uint64_t>(_mm_cvtsi128_si64(l)) +
+              static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(l, l)));
+    *emphasis += static_cast<uint64_t>(_mm_cvtsi128_si64(e)) +
+                 static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(e, e)));
+  }
+#endif
+  for (; n > 0; ++p, --n) {
+    *links += *p == '[';
+    *emphasis += (*p == '*') | (*p == '_');
   }
 }
 

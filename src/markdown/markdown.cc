@@ -106,8 +106,27 @@ bool IsPlainByte(unsigned char c) {
 }  // namespace
 
 bool HasUrlStart(std::string_view text) {
-  return text.find("www.") != std::string_view::npos ||
-         text.find("://") != std::string_view::npos;
+  // ':' is rare in prose and '.' ends sentences, while 'w' is everywhere in
+  // Dutch: search for those (memchr) and look around them.
+  if (text.empty()) return false;
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, ':', end - p)));
+       ++p) {
+    if (end - p >= 3 && p[1] == '/' && p[2] == '/') return true;
+  }
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '.', end - p)));
+       ++p) {
+    if (p - begin >= 3 && p[-1] == 'w' && p[-2] == 'w' && p[-3] == 'w') return true;
+  }
+  return false;
+}
+
+bool MayHaveTable(std::string_view text) {
+  for (const char c : {'|', '\v', '\f'}) {
+    if (text.find(c) != std::string_view::npos) return true;
+  }
+  return text.find(":-") != std::string_view::npos || text.find("-:") != std::string_view::npos;
 }
 
 bool IsPlainText(std::string_view text) {
@@ -187,9 +206,11 @@ Rendered RenderParsed(std::string_view markdown, const Options& options,
   } else {
     // Without URL autolinks first (cmark_util.h): the same document unless a
     // bare URL was left in a text node. The autolink extension also links
-    // e-mail addresses, which need an '@'.
-    const bool at = markdown.find('@') != std::string_view::npos;
-    parser = NewGfmParser(parser_options, arena.mem(), /*autolink=*/at);
+    // e-mail addresses, which need an '@'; tables need MayHaveTable.
+    GfmExtensions extensions;
+    extensions.table = MayHaveTable(markdown);
+    extensions.autolink = markdown.find('@') != std::string_view::npos;
+    parser = NewGfmParser(parser_options, arena.mem(), extensions);
     document = ParseDocument(parser.get(), markdown, /*url_autolinks=*/false);
     if (HasUrlStart(markdown) && TextHasUrlStart(document.get())) {
       if (arena.active()) {

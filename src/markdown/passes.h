@@ -67,8 +67,9 @@ void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
 // Wraps each table in <div class="table-wrap">.
 void WrapTables(const std::vector<cmark_node*>& tables, cmark_mem* mem);
 
-// How RenderParsed has cmark-gfm parse. kFast attaches the autolink
-// extension only when the text has an '@' (e-mail autolinks) and parses
+// How RenderParsed has cmark-gfm parse. kFast attaches the table extension
+// only when MayHaveTable, the autolink extension only when the text has an
+// '@' (e-mail autolinks), and parses
 // with URL autolinks ("www.x", "http://x"; see ParseDocument) only when a
 // parse without them left "www." or "://" in a text node, then parsing
 // again. kReference always parses with everything, as Kapstok always did;
@@ -82,6 +83,13 @@ Rendered RenderParsed(std::string_view markdown, const Options& options,
 
 // True when `text` contains "www." or "://".
 bool HasUrlStart(std::string_view text);
+
+// False only when cmark-gfm's table extension cannot find a table in `text`:
+// a delimiter row has a '|' or is one cell, "-" runs with an optional ':' at
+// either end; without a ':' that is a setext heading underline, which cmark
+// tries first, unless a '\v' or '\f' (space to the table, not to the
+// heading) follows it.
+bool MayHaveTable(std::string_view text);
 
 // True when `text` is one line of words that no Markdown construct (GFM
 // extensions included) can start in: ASCII letters and digits, any byte from

@@ -193,10 +193,11 @@ TEST(ParseModeTest, FastParseGivesExactlyWhatTheReferenceParseGives) {
       "[a](a.md)", "[www.x.nl](a.md)", "](http://x.nl)", "<", ">", "<http://x.nl>", "*", "_",
       "~", "~~", "`", "``", "\\", "!", "&", "&#58;", "&amp;", "#", "## ", "- ", "1. ", "> ",
       "```\n", "    ", "|", "| a | b |\n|---|---|\n", "-", "é", "'", "\"", "<b>", "<!-- c -->",
-      "/", "_x_", "*y*"};
+      "/", "_x_", "*y*", "|", " | ", "\n|-|\n", "---", "-", "--", ":-", "-:", ":-:", "\n:-\n",
+      "\n-:", "\n---\n", "\v", "\f", "\t", "\n--\v\n", "\n- \f\n", "- [ ] ", "- [x] "};
   std::mt19937 random(5);
-  int reparsed = 0;
-  for (int round = 0; round < 20000; ++round) {
+  int reparsed = 0, tables = 0;
+  for (int round = 0; round < 30000; ++round) {
     std::string text;
     const size_t n = 1 + random() % 14;
     for (size_t i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
@@ -227,8 +228,46 @@ TEST(ParseModeTest, FastParseGivesExactlyWhatTheReferenceParseGives) {
       ASSERT_EQ(got_sink.Sorted()[i].message, want_sink.Sorted()[i].message);
     }
     reparsed += want.html.find("<a href=\"http") != std::string::npos;
+    tables += want.html.find("<table>") != std::string::npos;
   }
   EXPECT_GT(reparsed, 1000);  // URL autolinks were made often
+  EXPECT_GT(tables, 300);     // and tables
+}
+
+TEST(ParseModeTest, MayHaveTableForEveryKindOfDelimiterRow) {
+  for (const char* table : {"a|b\n-|-\n", "a\n:-\n", "a\n-:\n", "a\n:-:\n",
+                            "a\n---\v\n", "a\n-\f\n"}) {
+    EXPECT_TRUE(MayHaveTable(table)) << table;
+    EXPECT_NE(RenderParsed(table, Options{}, FakeResolver(), nullptr, ParseMode::kReference)
+                  .html.find("<table>"),
+              std::string::npos)
+        << table;
+  }
+  EXPECT_FALSE(MayHaveTable("a\n---\n"));  // a setext heading
+  EXPECT_FALSE(MayHaveTable("a\n - \t\n"));
+  EXPECT_FALSE(MayHaveTable("Doel: - werken -"));
+}
+
+// Whole-body counting decides only below the paragraph budget; the marks
+// must be counted exactly wherever they are, by the vector loop and its
+// tail.
+TEST(InlineBudgetTest, CountsMarksScatteredAnywhereInAParagraph) {
+  FakeResolver resolver;
+  Options options;
+  options.path = "x.md";
+  std::mt19937 random(3);
+  for (int round = 0; round < 20; ++round) {
+    std::string marks = std::string(2000, '[') + std::string(1000, '*') + std::string(1000, '_');
+    std::string text(3000 + random() % 5000, 'a');
+    for (char m : marks) text.insert(random() % (text.size() + 1), 1, m);
+    DiagnosticSink within;
+    Render(text, options, resolver, &within);
+    EXPECT_TRUE(within.Sorted().empty()) << "round " << round;
+    text.insert(random() % (text.size() + 1), 1, round % 2 ? '[' : '_');
+    DiagnosticSink over;
+    Render(text, options, resolver, &over);
+    EXPECT_EQ(over.Sorted().size(), 1u) << "round " << round;
+  }
 }
 
 TEST(ParseModeTest, HasUrlStartFindsWwwDotAndColonSlashSlash) {
