@@ -32,11 +32,22 @@ bool IsSafeOutputPath(const std::string& path) {
 
 namespace {
 
-// Creates (or truncates) `rel` below the folder `dir_fd` (named `dir` in
-// errors) and writes `bytes` into it with as few write calls as it takes.
+// Creates `rel` below the folder `dir_fd` (named `dir` in errors), which
+// must not exist yet, and writes `bytes` into it with as few write calls as
+// it takes. A regular file already there is InvalidArgument "written twice
+// in one build" (the staging folder starts empty: only this build made it);
+// a folder or symbolic link there fails as an open without O_EXCL would
+// (EISDIR, ELOOP).
 Status WriteFile(int dir_fd, const fs::path& dir, const std::string& rel, std::string_view bytes) {
   auto failure = [&](int err) { return Status::IOError((dir / rel).string(), std::strerror(err)); };
-  int fd = ::openat(dir_fd, rel.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  int fd = ::openat(dir_fd, rel.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0 && errno == EEXIST) {
+    struct stat st;
+    if (::fstatat(dir_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return failure(errno);
+    if (S_ISDIR(st.st_mode)) return failure(EISDIR);
+    if (S_ISLNK(st.st_mode)) return failure(ELOOP);
+    return Status::InvalidArgument(rel, "written twice in one build");
+  }
   if (fd < 0) return failure(errno);
   size_t done = 0;
   while (done < bytes.size()) {
@@ -119,10 +130,7 @@ SiteWriter::~SiteWriter() {
   if (!committed_) fs::remove_all(staging_, ec);
 }
 
-size_t SiteWriter::count() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return paths_.size();
-}
+size_t SiteWriter::count() const { return written_.load(); }
 
 namespace {
 
@@ -150,6 +158,7 @@ Status SiteWriter::Write(const std::string& path, std::string_view bytes) {
   const size_t slash = path.rfind('/');
   const std::string_view folder =
       std::string_view(path).substr(0, slash == std::string::npos ? 0 : slash);
+  const bool safe = IsSafeOutputPath(path);
   bool known_folder = true;
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -157,26 +166,23 @@ Status SiteWriter::Write(const std::string& path, std::string_view bytes) {
     // site: nothing may be written through it any more.
     if (committed_) return Status::InvalidArgument(path, "written after Commit()");
     if (!failure_.ok()) return failure_;
-    Status s;
-    if (!IsSafeOutputPath(path)) {
-      s = Status::InvalidArgument(path, "unsafe output path");
-    } else if (!paths_.insert(path).second) {
-      s = Status::InvalidArgument(path, "written twice in one build");
+    if (!safe) {
+      failure_ = Status::InvalidArgument(path, "unsafe output path");
+      return failure_;
     }
-    if (!s.ok()) {
-      failure_ = s;
-      return s;
-    }
-    known_folder = folder.empty() || folders_.count(std::string(folder));
+    known_folder = folder.empty() || folders_.find(folder) != folders_.end();
   }
   // Folders and files are made outside the lock, so threads wait only for
-  // the bookkeeping above.
+  // the bookkeeping above; a path written twice is found by the open
+  // (WriteFile), not by a set of every path.
   Status s = known_folder ? Status::OK() : MakeFolders(staging_fd_, staging_, folder);
   if (s.ok()) s = WriteFile(staging_fd_, staging_, path, bytes);
+  if (s.ok()) ++written_;
+  if (s.ok() && known_folder) return s;
   std::lock_guard<std::mutex> lock(mu_);
   if (!s.ok()) {
     if (failure_.ok()) failure_ = s;
-  } else if (!known_folder) {
+  } else {
     folders_.emplace(folder);
   }
   return s;

@@ -9,7 +9,9 @@
 #ifndef KAPSTOK_OUTPUT_WRITER_H_
 #define KAPSTOK_OUTPUT_WRITER_H_
 
+#include <atomic>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -54,11 +56,19 @@ class SiteWriter {
   SiteWriter(std::filesystem::path out, std::filesystem::path staging,
              std::filesystem::path old, int staging_fd);
 
+  // Looks a folder up by string_view, without making a std::string of it.
+  struct FolderHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+
   const std::filesystem::path out_, staging_, old_;
   const int staging_fd_;  // the staging folder, open until destruction
+  std::atomic<size_t> written_{0};
   mutable std::mutex mu_;
-  std::unordered_set<std::string> paths_;       // written (or being written)
-  std::unordered_set<std::string> folders_;     // known to exist below staging
+  // Known to exist below staging. (Files written are not kept: the staging
+  // folder starts empty, so a file that exists there was written before.)
+  std::unordered_set<std::string, FolderHash, std::equal_to<>> folders_;
   Status failure_;
   bool committed_ = false;  // under mu_: set by a successful Commit()
 };

@@ -159,6 +159,22 @@ TEST_F(WriterTest, WriteErrorNamesTheStagedFileAndSpoilsTheCommit) {
   EXPECT_EQ(StagingFolders(dir_), 0u);
 }
 
+// A file is created only where nothing is (a duplicate is found by the
+// open, not by a set of every path): a folder in its place is an I/O error
+// naming the staged file, not a duplicate.
+TEST_F(WriterTest, FileWhereAFolderIsFailsAsAFolder) {
+  fs::path site = dir_ / "site";
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+  ASSERT_TRUE(writer->Write("a/b.html", "b").ok());
+  Status s = writer->Write("a", "a file where the folder is");
+  const std::string staged =
+      (dir_ / (".site.new-" + std::to_string(::getpid())) / "a").string();
+  EXPECT_EQ(s.message(), staged + ": Is a directory");
+  EXPECT_EQ(writer->count(), 1u);
+  EXPECT_FALSE(writer->Commit().ok());
+}
+
 // The output folder is resolved once, at Open: a relative --out keeps
 // meaning the folder it named when the working folder changes later.
 TEST_F(WriterTest, RelativeOutputFolderIsFixedAtOpen) {
