@@ -188,56 +188,6 @@ void MapToGlobal(DocCounts* d, uint32_t page, const Worker& worker, std::vector<
   for (const auto& [term, lower] : d->spellings) index->spellings[global(term)][lower].insert(page);
 }
 
-// Appends the postings of one document (in global term ids) as page `page`,
-// scored with BM25 against the average section length `avg`.
-void AddPostings(const DocCounts& d, uint32_t page, double avg, GlobalIndex* index) {
-  size_t e = 0;
-  for (uint32_t s = 0; s < d.section_end.size(); ++s) {
-    const double length = d.lengths[s];
-    // Never clamped in practice: a section is the top one, a field's or a
-    // heading's, each at least 2 bytes of its content file, and content files
-    // are capped at kMaxContentFileBytes (8 MiB, content/front_matter.h), so
-    // a page has fewer than 4 Mi sections. Were it clamped, sections would
-    // share an id and the postings would no longer be unique per (page,
-    // section), which the compound merge relies on.
-    assert(s < kMaxSections);
-    const uint32_t section = std::min(s, kMaxSections - 1);
-    for (; e < d.section_end[s]; ++e) {
-      const int score = QuantisedBm25(d.entries[e].tf, length, avg);
-      index->postings[d.entries[e].term].push_back(
-          {page, section, static_cast<uint32_t>(score)});
-    }
-  }
-}
-
-// Counts every document in parallel, then merges them in document order,
-// so postings come out sorted: first to global term ids (counting each
-// term's postings, so every list is allocated once, and every section's
-// length), then the postings with their BM25 scores.
-void CountTerms(const std::vector<Document>& docs, WorkerPool* pool, GlobalIndex* index) {
-  std::vector<DocCounts> counts(docs.size());
-  ParallelFor(docs.size(), [&](size_t i) {
-    Worker* w = pool->Acquire();
-    CountDocument(docs[i], w, &counts[i]);
-    pool->Release(w);
-  });
-  std::vector<std::vector<uint32_t>> local(pool->all().size());  // per worker
-  std::vector<uint32_t> postings;                                 // per global term
-  for (size_t i = 0; i < docs.size(); ++i) {
-    const uint32_t w = counts[i].worker;
-    MapToGlobal(&counts[i], static_cast<uint32_t>(i), *pool->all()[w], &local[w], index,
-                &postings);
-  }
-  for (uint32_t g = 0; g < postings.size(); ++g) index->postings[g].reserve(postings[g]);
-  double total = 0;
-  for (uint32_t length : index->lengths) total += length;
-  const double avg = index->lengths.empty() ? 0 : total / index->lengths.size();
-  for (size_t i = 0; i < docs.size(); ++i) {
-    AddPostings(counts[i], static_cast<uint32_t>(i), avg, index);
-    counts[i] = DocCounts();  // frees its memory as the postings grow
-  }
-}
-
 template <typename IsTerm, typename IsWord>
 bool KnownModifier(std::string_view m, const IsTerm& is_term, const IsWord& is_word) {
   auto known = [&](std::string_view w) { return w.size() >= 3 && (is_word(w) || is_term(w)); };
@@ -262,11 +212,12 @@ std::string_view HeadOf(std::string_view term, const IsTerm& is_term, const IsWo
   return fallback;
 }
 
-// Lists every compound's postings also under its head, at kCompoundFactor
-// of their score (the best score wins where the head has its own posting).
-// Heads are found among the terms and words before any is added. A word
-// is any folded word that some worker saw and that is no stop word.
-void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* out) {
+// The head of every compound term as a global term id (kNone for a term
+// that is no compound), indexed by global term id and sized to every term,
+// heads included. Heads are found among the terms and words before any head
+// is interned. A word is any folded word that some worker saw and that is
+// no stop word. Also records each compound's head in `out`.
+std::vector<uint32_t> FindCompounds(const WorkerPool& pool, GlobalIndex* index, TermIndex* out) {
   auto is_word = [&](std::string_view w) {
     for (const auto& worker : pool.all()) {
       const uint32_t* term = worker->word_terms.Find(w);
@@ -280,75 +231,127 @@ void AddCompoundPostings(const WorkerPool& pool, GlobalIndex* index, TermIndex* 
     std::string_view head = HeadOf(index->names[t], is_term, is_word);
     if (!head.empty()) compounds.emplace_back(t, head);
   }
-  // Every head's extra postings, gathered before any list changes (a head
-  // can itself be a compound: its own postings count as they were).
-  // Each compound's list is sorted: a head's extra postings are sorted runs,
-  // merged pairwise with its own list below.
-  static_assert(kCompoundFactor == 0.5);  // lround(score * 0.5) == (score + 1) / 2
-  std::vector<std::vector<Posting>> extra;
-  std::vector<std::vector<uint32_t>> runs;  // per head: where each run of extra begins
+  std::vector<uint32_t> heads(index->names.size(), kNone);
   for (const auto& [term, head] : compounds) {
     out->compound_heads.emplace(index->names[term], head);
-    const uint32_t h = index->Intern(head);
-    if (extra.size() <= h) {
-      extra.resize(h + 1);
-      runs.resize(h + 1);
-    }
-    runs[h].push_back(static_cast<uint32_t>(extra[h].size()));
-    for (Posting p : index->postings[term]) {
-      p.score = std::max(1u, (p.score + 1u) / 2);
-      extra[h].push_back(p);
+    heads[term] = index->Intern(head);  // `head` views names[term], which a deque keeps in place
+  }
+  heads.resize(index->names.size(), kNone);
+  return heads;
+}
+
+// Appends `p` to `list` (sorted by (page, section)), where `p` sorts last
+// or has the key of the last posting; then the best score of the two wins.
+inline void AppendBest(Posting p, std::vector<Posting>* list) {
+  if (!list->empty() && list->back().page == p.page && list->back().section == p.section) {
+    list->back().score = std::max<uint32_t>(list->back().score, p.score);
+  } else {
+    list->push_back(p);
+  }
+}
+
+// QuantisedBm25 in two steps, for the postings of one section: the length
+// normalisation once per section, then the score per weighted frequency.
+// Gives exactly QuantisedBm25's results (the same operations in the same
+// order).
+double Bm25Norm(double length, double avg_length) {
+  return kBm25K1 * (1 - kBm25B + kBm25B * (avg_length > 0 ? length / avg_length : 1));
+}
+uint32_t Bm25Score(double tf, double k1_norm) {
+  if (tf <= 0) return 0;
+  double value = tf * (kBm25K1 + 1) / (tf + k1_norm);  // in (0, k1 + 1)
+  // lround without the libm call: for 0 <= x < 2^52, floor(x + 0.5) is
+  // lround(x) but for x = 0.5 - 2^-54, where it gives 1 instead of 0 (the
+  // clamp below makes both 1). value > 0, so the cast floors.
+  int q = static_cast<int>(value / (kBm25K1 + 1) * kMaxScore + 0.5);
+  return std::clamp(q, 1, kMaxScore);
+}
+
+// Appends the postings of one document (in global term ids) as page `page`,
+// scored with BM25 against the average section length `avg`, and lists
+// every compound's posting also under its head (heads[term]) at
+// kCompoundFactor of its score; a head's own posting counts as it was (a
+// head can itself be a compound: only own postings pass to a head). Pages
+// arrive in order and a section's entries all at once, so every list stays
+// sorted by (page, section), and the postings a head gets for one section
+// (its own and its compounds') meet at the end of its list, where the best
+// score wins. `is_head[term]` says whether any compound has that head (only
+// a head's list can already hold a posting of the section).
+void AddPostings(const DocCounts& d, uint32_t page, double avg,
+                 const std::vector<uint32_t>& heads, const std::vector<char>& is_head,
+                 GlobalIndex* index) {
+  static_assert(kCompoundFactor == 0.5);  // lround(score * 0.5) == (score + 1) / 2
+  size_t e = 0;
+  for (uint32_t s = 0; s < d.section_end.size(); ++s) {
+    const double k1_norm = Bm25Norm(d.lengths[s], avg);
+    const uint32_t once = Bm25Score(1, k1_norm);  // the usual weighted frequency
+    // Never clamped in practice: a section is the top one, a field's or a
+    // heading's, each at least 2 bytes of its content file, and content files
+    // are capped at kMaxContentFileBytes (8 MiB, content/front_matter.h), so
+    // a page has fewer than 4 Mi sections. Were it clamped, sections would
+    // share an id and the postings would no longer be unique per (page,
+    // section), which AppendBest relies on.
+    assert(s < kMaxSections);
+    const uint32_t section = std::min(s, kMaxSections - 1);
+    for (; e < d.section_end[s]; ++e) {
+      const uint32_t term = d.entries[e].term;
+      const uint32_t tf = d.entries[e].tf;
+      const uint32_t score = tf == 1 ? once : Bm25Score(tf, k1_norm);
+      if (is_head[term]) {
+        AppendBest({page, section, score}, &index->postings[term]);
+      } else {
+        index->postings[term].push_back({page, section, score});
+      }
+      if (const uint32_t head = heads[term]; head != kNone) {
+        AppendBest({page, section, std::max(1u, (score + 1u) / 2)}, &index->postings[head]);
+      }
     }
   }
-  std::vector<uint32_t> bounds, merged;
-  for (uint32_t h = 0; h < extra.size(); ++h) {
-    if (extra[h].empty()) continue;
-    std::vector<Posting>& list = index->postings[h];
-    bounds.assign(1, 0);
-    if (!list.empty()) bounds.push_back(static_cast<uint32_t>(list.size()));
-    for (uint32_t r : runs[h]) {
-      const uint32_t at = static_cast<uint32_t>(list.size()) + r;
-      if (at != bounds.back()) bounds.push_back(at);
-    }
-    list.insert(list.end(), extra[h].begin(), extra[h].end());
-    std::vector<Posting>().swap(extra[h]);
-    bounds.push_back(static_cast<uint32_t>(list.size()));
-    // Sorted runs [bounds[i], bounds[i+1]), merged pairwise until one is
-    // left. Keep the best score per (page, section); the order of equal
-    // keys does not matter for the maximum.
-    while (bounds.size() > 2) {
-      merged.assign(1, 0);
-      for (size_t i = 0; i + 2 < bounds.size(); i += 2) {
-        std::inplace_merge(list.begin() + bounds[i], list.begin() + bounds[i + 1],
-                           list.begin() + bounds[i + 2]);
-        merged.push_back(bounds[i + 2]);
-      }
-      if (bounds.size() % 2 == 0) merged.push_back(bounds.back());
-      bounds.swap(merged);
-    }
-    size_t n = 0;
-    for (const Posting& p : list) {
-      if (n > 0 && !(list[n - 1] < p)) {
-        list[n - 1].score = std::max<uint32_t>(list[n - 1].score, p.score);
-      } else {
-        list[n++] = p;
-      }
-    }
-    list.resize(n);
+}
+
+// Counts every document in parallel, then merges them in document order,
+// so postings come out sorted: first to global term ids (counting each
+// term's postings, so every list is allocated once, and every section's
+// length), then the compounds are found, then the postings with their BM25
+// scores, compounds' also under their heads.
+void CountTerms(const std::vector<Document>& docs, WorkerPool* pool, GlobalIndex* index,
+                TermIndex* out) {
+  std::vector<DocCounts> counts(docs.size());
+  ParallelFor(docs.size(), [&](size_t i) {
+    Worker* w = pool->Acquire();
+    CountDocument(docs[i], w, &counts[i]);
+    pool->Release(w);
+  });
+  std::vector<std::vector<uint32_t>> local(pool->all().size());  // per worker
+  std::vector<uint32_t> postings;                                 // per global term
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const uint32_t w = counts[i].worker;
+    MapToGlobal(&counts[i], static_cast<uint32_t>(i), *pool->all()[w], &local[w], index,
+                &postings);
+  }
+  const std::vector<uint32_t> heads = FindCompounds(*pool, index, out);
+  postings.resize(index->names.size(), 0);
+  std::vector<uint32_t> room = postings;  // at most: own postings and every compound's
+  std::vector<char> is_head(heads.size(), 0);
+  for (uint32_t t = 0; t < heads.size(); ++t) {
+    if (heads[t] == kNone) continue;
+    room[heads[t]] += postings[t];
+    is_head[heads[t]] = 1;
+  }
+  for (uint32_t g = 0; g < room.size(); ++g) index->postings[g].reserve(room[g]);
+  double total = 0;
+  for (uint32_t length : index->lengths) total += length;
+  const double avg = index->lengths.empty() ? 0 : total / index->lengths.size();
+  for (size_t i = 0; i < docs.size(); ++i) {
+    AddPostings(counts[i], static_cast<uint32_t>(i), avg, heads, is_head, index);
+    counts[i] = DocCounts();  // frees its memory as the postings grow
   }
 }
 
 }  // namespace
 
 int QuantisedBm25(double tf, double length, double avg_length) {
-  if (tf <= 0) return 0;
-  double norm = 1 - kBm25B + kBm25B * (avg_length > 0 ? length / avg_length : 1);
-  double value = tf * (kBm25K1 + 1) / (tf + kBm25K1 * norm);  // in (0, k1 + 1)
-  // lround without the libm call: for 0 <= x < 2^52, floor(x + 0.5) is
-  // lround(x) but for x = 0.5 - 2^-54, where it gives 1 instead of 0 (the
-  // clamp below makes both 1). value > 0, so the cast floors.
-  int q = static_cast<int>(value / (kBm25K1 + 1) * kMaxScore + 0.5);
-  return std::clamp(q, 1, kMaxScore);
+  return static_cast<int>(Bm25Score(tf, Bm25Norm(length, avg_length)));
 }
 
 std::string CompoundHead(const std::string& term, const std::set<std::string>& terms,
@@ -363,9 +366,8 @@ TermIndex BuildTermIndex(const std::vector<Document>& docs, const Normalizer& no
   TermIndex out;
   WorkerPool pool(normalizer.language());
   GlobalIndex index;
-  CountTerms(docs, &pool, &index);
+  CountTerms(docs, &pool, &index, &out);
   out.sections = static_cast<uint32_t>(index.lengths.size());
-  AddCompoundPostings(pool, &index, &out);
   std::vector<uint32_t> order(index.names.size());
   for (uint32_t t = 0; t < order.size(); ++t) order[t] = t;
   std::sort(order.begin(), order.end(),

@@ -111,6 +111,34 @@ TEST(CompoundTest, CompoundPagesRankBelowExactPages) {
   EXPECT_LT(compound, exact);
 }
 
+TEST(CompoundTest, AHeadKeepsOnePostingPerSectionWithTheBestScore) {
+  Normalizer nl("nl");
+  // Page 0: the head and two compounds in one section; "kracht" occurs once
+  // there too, so its score is the head's own. Page 1: the head without
+  // compounds, and the modifiers as words.
+  std::vector<Document> docs = {
+      Doc("a/", "x", "y",
+          "kracht verzekering zorgverzekering zorgverzekering autoverzekering "
+          "autoverzekering autoverzekering autoverzekering autoverzekering"),
+      Doc("b/", "x", "y", "verzekering auto zorg"),
+  };
+  TermIndex index = BuildTermIndex(docs, nl);
+  ASSERT_EQ(index.compound_heads.at("zorgverzeker"), "verzeker");
+  ASSERT_EQ(index.compound_heads.at("autoverzeker"), "verzeker");
+  const auto& head = index.terms.at("verzeker").postings;
+  ASSERT_EQ(head.size(), 2u);
+  EXPECT_EQ(head[0].page, 0u);
+  EXPECT_EQ(head[0].section, 1u);
+  EXPECT_EQ(head[1].page, 1u);
+  EXPECT_EQ(head[1].section, 1u);
+  const uint32_t own = index.terms.at("kracht").postings[0].score;
+  const uint32_t zorg = index.terms.at("zorgverzeker").postings[0].score;
+  const uint32_t autos = index.terms.at("autoverzeker").postings[0].score;
+  EXPECT_LT(zorg, autos);
+  EXPECT_GT((autos + 1) / 2, own);  // the compound's half beats the head's own
+  EXPECT_EQ(head[0].score, std::max({own, (zorg + 1) / 2, (autos + 1) / 2}));
+}
+
 TEST(TermIndexTest, RecordsAccentedSpellingsPerPage) {
   Normalizer nl("nl");
   TermIndex index = BuildTermIndex(
