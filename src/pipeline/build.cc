@@ -152,11 +152,26 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   };
   // The search index reads only the model: it is built on its own thread
   // while the pages render and are written, so both cores stay busy (joined
-  // before step 7).
+  // before step 7). Its document files go to the writer as they are made
+  // (the rest with the assets); their paths and any failure are kept here
+  // and handed to `emitted` and `emit_failure` after the join, since
+  // flush() reads those without the lock while this thread may still write.
   OutputFiles index;
+  std::mutex index_mu;
+  std::vector<std::string> index_emitted;
+  Status index_failure;
   std::jthread index_thread([&] {
     StageTimer index_timer;
-    index = search::BuildIndex(SearchDocuments(*model), search::Options{config->language});
+    search::Options search_options{config->language};
+    if (writer) {
+      search_options.emit_document = [&](const OutputFile& f) {
+        Status s = writer->Write(f.path, f.bytes);
+        std::lock_guard<std::mutex> lock(index_mu);
+        index_emitted.push_back(f.path);
+        if (!s.ok() && index_failure.ok()) index_failure = std::move(s);
+      };
+    }
+    index = search::BuildIndex(SearchDocuments(*model), search_options);
     index_timer.Mark("search (thread)");
   });
   files = render::RenderSite(*model, *theme, render_options);
@@ -177,6 +192,8 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   timer.Mark("reflect+print");
   index_thread.join();
   timer.Mark("search (wait)");
+  emitted.insert(index_emitted.begin(), index_emitted.end());
+  if (!index_failure.ok() && emit_failure.ok()) emit_failure = std::move(index_failure);
   for (OutputFile& f : index) files.push_back(std::move(f));
   index = OutputFiles();
   CopyTree(fs, theme->assets_dir, "assets", &files, sink);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <utility>
 #include <nlohmann/json.hpp>
 
@@ -165,8 +166,11 @@ void AppendDocument(const Document& d, size_t type, std::string* out) {
   *out += "]]";
 }
 
+// With `emit`, each file is handed to it as soon as it is made and kept
+// without its bytes (see Options::emit_document).
 void WriteDocuments(const std::vector<Document>& docs, const std::vector<std::string>& type_ids,
-                    int per_file, OutputFiles* files) {
+                    int per_file, const std::function<void(const OutputFile&)>& emit,
+                    OutputFiles* files) {
   per_file = std::max(1, per_file);
   // One file per slot, made on all cores, appended in order.
   std::vector<OutputFile> out((docs.size() + per_file - 1) / per_file);
@@ -193,6 +197,10 @@ void WriteDocuments(const std::vector<Document>& docs, const std::vector<std::st
     }
     list += ']';
     out[file] = ScriptEnd(name, std::move(list));
+    if (emit) {
+      emit(out[file]);
+      std::string().swap(out[file].bytes);
+    }
   });
   for (OutputFile& f : out) files->push_back(std::move(f));
 }
@@ -267,7 +275,7 @@ OutputFiles BuildIndex(const std::vector<Document>& docs, const Options& options
     type_ids.push_back(id);
     type_list.push_back({id, label});
   }
-  WriteDocuments(docs, type_ids, options.documents_per_file, &files);
+  WriteDocuments(docs, type_ids, options.documents_per_file, options.emit_document, &files);
 
   FacetValues facets = CollectFacets(docs);
   size_t width = 0;

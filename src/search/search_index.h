@@ -13,6 +13,7 @@
 #ifndef KAPSTOK_SEARCH_SEARCH_INDEX_H_
 #define KAPSTOK_SEARCH_SEARCH_INDEX_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -53,12 +54,20 @@ struct Options {
   // many documents share a document file.
   size_t chunk_bytes = 16 * 1024;
   int documents_per_file = 1;
+  // When set, every document file (d/NNN.js) is handed to `emit_document`
+  // as soon as it is made, from any thread (concurrently, in no particular
+  // order), and BuildIndex returns it with its path but without its bytes,
+  // so the documents are never all in memory at once. The OutputFile lives
+  // only during the call.
+  std::function<void(const OutputFile&)> emit_document;
 };
 
 // Returns the index files, paths relative to the site root, all under
 // "search/". Deterministic: the same documents give the same bytes.
 // Documents should arrive sorted by url (their order is their id). Never
 // fails: invalid UTF-8 is replaced, empty input gives a valid empty index.
+// With options.emit_document, the document files come back empty (see
+// Options); every other file is returned whole.
 OutputFiles BuildIndex(const std::vector<Document>& docs, const Options& options);
 
 }  // namespace kapstok::search

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <mutex>
+
 #include <nlohmann/json.hpp>
 
 namespace kapstok::search {
@@ -148,6 +151,45 @@ TEST(BuildIndexTest, SplitsChunksAndDocumentFiles) {
   for (size_t i = 1; i < manifest["chunks"].size(); ++i) {
     EXPECT_LT(manifest["chunks"][i - 1], manifest["chunks"][i]);
   }
+}
+
+TEST(BuildIndexTest, EmitsEachDocumentFileOnceAndReturnsItWithoutBytes) {
+  std::vector<Document> docs;
+  for (int i = 0; i < 30; ++i) {
+    Document d = Handbook()[i % 2];
+    d.url = std::to_string(100 + i) + "/";
+    docs.push_back(d);
+  }
+  Options plain;
+  plain.documents_per_file = 4;
+  const OutputFiles expected = BuildIndex(docs, plain);
+  Options streamed = plain;
+  std::mutex mu;
+  std::map<std::string, std::string> emitted;
+  int calls = 0;
+  streamed.emit_document = [&](const OutputFile& f) {
+    std::lock_guard<std::mutex> lock(mu);  // called from several threads
+    ++calls;
+    emitted[f.path] = f.bytes;
+  };
+  const OutputFiles got = BuildIndex(docs, streamed);
+  ASSERT_EQ(got.size(), expected.size());
+  size_t documents = 0;
+  for (size_t i = 0; i < got.size(); ++i) {
+    EXPECT_EQ(got[i].path, expected[i].path);
+    if (got[i].path.starts_with("search/d/")) {
+      ++documents;
+      EXPECT_EQ(got[i].bytes, "") << got[i].path;
+      ASSERT_EQ(emitted.count(got[i].path), 1u) << got[i].path;
+      EXPECT_EQ(emitted[got[i].path], expected[i].bytes) << got[i].path;
+    } else {
+      EXPECT_EQ(got[i].bytes, expected[i].bytes) << got[i].path;
+      EXPECT_EQ(emitted.count(got[i].path), 0u) << got[i].path;
+    }
+  }
+  EXPECT_EQ(documents, 8u);  // 30 documents, 4 per file
+  EXPECT_EQ(calls, 8);
+  EXPECT_EQ(emitted.size(), 8u);
 }
 
 TEST(BuildIndexTest, EmptyAndInvalidInputGiveValidFiles) {
