@@ -24,6 +24,7 @@
 
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
+#include <cmark-gfm/node.h>
 
 #include <memory>
 #include <string>
@@ -80,19 +81,84 @@ NodePtr ParseDocument(cmark_parser* parser, std::string_view text, bool url_auto
 // replacement take effect (parsing is then serialised: correct, only slower).
 bool InlineParsingIsParallel();
 
-inline bool IsBlock(cmark_node* node) {
-  return (cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+// Reading a tree. cmark-gfm's development package installs its node layout
+// (cmark-gfm/node.h, which its own extensions read); the helpers below read
+// a node's type, links and literal from it instead of calling the library
+// for each: cmark_node_get_literal() copies a literal that still points into
+// the parser's input into a new NUL-terminated buffer, and a cmark_iter
+// costs a call per step. The layout is that of the exact library version
+// the headers came with (the shared library's name carries the version;
+// markdown_test compares cmark_version() with the headers').
+
+inline cmark_node_type TypeOf(const cmark_node* node) {
+  return static_cast<cmark_node_type>(node->type);
+}
+
+inline bool IsBlock(const cmark_node* node) {
+  return (node->type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+}
+
+// The node's literal as a view ("" when it has none): what
+// cmark_node_get_literal() gives, without its copy (cmark never leaves a NUL
+// in a literal: it reads U+0000 as U+FFFD). Valid until the node is modified
+// or freed.
+inline std::string_view LiteralOf(const cmark_node* node) {
+  const cmark_chunk* chunk;
+  switch (node->type) {
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_HTML_INLINE:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_FOOTNOTE_REFERENCE: chunk = &node->as.literal; break;
+    case CMARK_NODE_CODE_BLOCK: chunk = &node->as.code.literal; break;
+    default: return {};
+  }
+  if (chunk->len <= 0) return {};
+  return {reinterpret_cast<const char*>(chunk->data), static_cast<size_t>(chunk->len)};
+}
+
+// The node types a cmark_iter enters but never exits (iterator.c, S_is_leaf).
+inline bool IsLeaf(const cmark_node* node) {
+  switch (node->type) {
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE: return true;
+    default: return false;
+  }
+}
+
+// Visits `root` and its descendants in the order and with the events of a
+// cmark_iter: on_enter(node) for every node, on_exit(node) after the
+// children of every node that is not a leaf (IsLeaf), `root` included. The
+// tree must not change during the walk.
+template <typename Enter, typename Exit>
+void Walk(cmark_node* root, Enter&& on_enter, Exit&& on_exit) {
+  cmark_node* node = root;
+  while (true) {
+    on_enter(node);
+    if (!IsLeaf(node)) {
+      if (node->first_child != nullptr) {
+        node = node->first_child;
+        continue;
+      }
+      on_exit(node);
+    }
+    while (node != root && node->next == nullptr) {
+      node = node->parent;
+      on_exit(node);
+    }
+    if (node == root) return;
+    node = node->next;
+  }
 }
 
 // The nearest block node containing `node` (itself if it is a block).
 cmark_node* EnclosingBlock(cmark_node* node);
-
-// The node's literal as a view ("" when it has none). Valid until the node
-// is modified or freed.
-inline std::string_view LiteralOf(cmark_node* node) {
-  const char* s = cmark_node_get_literal(node);
-  return s ? std::string_view(s) : std::string_view();
-}
 
 // True when `node` is a GFM table (an extension node type).
 bool IsTable(cmark_node* node);

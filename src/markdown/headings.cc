@@ -15,20 +15,16 @@ namespace {
 // Text, code and (escaped) HTML literals of `heading`'s inlines.
 std::string HeadingText(cmark_node* heading) {
   std::string text;
-  cmark_iter* iter = cmark_iter_new(heading);  // freed below; no early return
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    if (event != CMARK_EVENT_ENTER) continue;
-    cmark_node* node = cmark_iter_get_node(iter);
-    switch (cmark_node_get_type(node)) {
+  auto enter = [&](cmark_node* node) {
+    switch (TypeOf(node)) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE: AppendCollapsed(LiteralOf(node), &text); break;
       case CMARK_NODE_SOFTBREAK:
       case CMARK_NODE_LINEBREAK: AppendCollapsed(" ", &text); break;
       default: break;
     }
-  }
-  cmark_iter_free(iter);
+  };
+  Walk(heading, enter, [](cmark_node*) {});
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
 }

@@ -14,17 +14,8 @@ namespace kapstok::markdown {
 NodeIndex CollectNodes(cmark_node* document) {
   NodeIndex index;
   int link_depth = 0;
-  cmark_iter* iter = cmark_iter_new(document);  // freed below; no early return
-  cmark_event_type event;
-  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* node = cmark_iter_get_node(iter);
-    const cmark_node_type type = cmark_node_get_type(node);
-    const bool is_link = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE;
-    if (event == CMARK_EVENT_EXIT) {
-      if (is_link) --link_depth;
-      continue;
-    }
-    switch (type) {
+  auto enter = [&](cmark_node* node) {
+    switch (TypeOf(node)) {
       case CMARK_NODE_HEADING: index.headings.push_back(node); break;
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE:
@@ -39,10 +30,13 @@ NodeIndex CollectNodes(cmark_node* document) {
         }
         break;
       default:
-        if (IsTable(node)) index.tables.push_back(node);
+        if (node->extension != nullptr && IsTable(node)) index.tables.push_back(node);
     }
-  }
-  cmark_iter_free(iter);
+  };
+  auto exit = [&](cmark_node* node) {
+    if (TypeOf(node) == CMARK_NODE_LINK || TypeOf(node) == CMARK_NODE_IMAGE) --link_depth;
+  };
+  Walk(document, enter, exit);
   return index;
 }
 
@@ -80,15 +74,12 @@ std::string RenderHtml(cmark_node* document, cmark_parser* parser, const Options
 // document with no such text node is what a parse with URL autolinks gives.
 bool TextHasUrlStart(cmark_node* document) {
   bool found = false;
-  cmark_iter* iter = cmark_iter_new(document);  // freed below; no early return
-  cmark_event_type event;
-  while (!found && (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* node = cmark_iter_get_node(iter);
-    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_TEXT) {
-      found = HasUrlStart(LiteralOf(node));
-    }
-  }
-  cmark_iter_free(iter);
+  Walk(
+      document,
+      [&](cmark_node* node) {
+        if (!found && TypeOf(node) == CMARK_NODE_TEXT) found = HasUrlStart(LiteralOf(node));
+      },
+      [](cmark_node*) {});
   return found;
 }
 

@@ -25,25 +25,20 @@ class TextExtractor {
       : headings_(headings), plain_(plain), sections_(sections) {}
 
   void Run(cmark_node* document) {
-    cmark_iter* iter = cmark_iter_new(document);  // freed below; no early return
-    cmark_event_type event;
-    while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-      cmark_node* node = cmark_iter_get_node(iter);
-      if (event == CMARK_EVENT_ENTER) {
-        Enter(node);
-      } else if (IsBlock(node)) {
-        AppendCollapsed(" ", plain_);  // blocks are separated by a space
-        if (cmark_node_get_type(node) == CMARK_NODE_HEADING) body_start_ = plain_->size();
-      }
-    }
-    cmark_iter_free(iter);
+    Walk(
+        document, [this](cmark_node* node) { Enter(node); },
+        [this](cmark_node* node) {
+          if (!IsBlock(node)) return;
+          AppendCollapsed(" ", plain_);  // blocks are separated by a space
+          if (TypeOf(node) == CMARK_NODE_HEADING) body_start_ = plain_->size();
+        });
     FinishSection();
     TrimTrailingSpace(plain_);
   }
 
  private:
   void Enter(cmark_node* node) {
-    switch (cmark_node_get_type(node)) {
+    switch (TypeOf(node)) {
       case CMARK_NODE_HEADING: StartSection(); break;
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE:

@@ -282,5 +282,43 @@ TEST(ParseModeTest, HasUrlStartFindsWwwDotAndColonSlashSlash) {
   EXPECT_FALSE(HasUrlStart(""));
 }
 
+// The passes read nodes through cmark-gfm's installed node layout (Walk,
+// LiteralOf, TypeOf in cmark_util.h): it must be the running library's, and
+// give what the library's own iterator and accessors give.
+TEST(NodeLayoutTest, WalkAndLiteralOfAgreeWithCmarksIteratorAndAccessors) {
+  EXPECT_EQ(cmark_version(), CMARK_GFM_VERSION);
+  const std::vector<std::string> pieces = {
+      "a", "wijk ", "# ", "## h\n", "\n", "\n\n", "- ", "1. ", "> ", "```\ncode\n```\n",
+      "    ind\n", "`c`", "*e*", "**s**", "~~d~~", "[l](u)", "![i](j)", "<b>", "<!-- x -->\n",
+      "<div>\nx\n</div>\n", "| a | b |\n|---|---|\n| c | d |\n", "---\n", "  \n", "\\\n",
+      "&amp;", "www.x.nl", "a@b.nl", "- [ ] t\n", "é", "[@x]", ""};
+  std::mt19937 random(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t n = random() % 16;
+    for (size_t i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    ParserPtr parser = NewGfmParser(CMARK_OPT_DEFAULT);
+    NodePtr document = ParseDocument(parser.get(), text);
+    std::vector<std::pair<cmark_event_type, cmark_node*>> walked, iterated;
+    Walk(
+        document.get(), [&](cmark_node* node) { walked.push_back({CMARK_EVENT_ENTER, node}); },
+        [&](cmark_node* node) { walked.push_back({CMARK_EVENT_EXIT, node}); });
+    std::vector<std::string> literals;  // before cmark_node_get_literal copies them
+    for (const auto& [event, node] : walked) literals.emplace_back(LiteralOf(node));
+    cmark_iter* iter = cmark_iter_new(document.get());
+    for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+      iterated.push_back({event, cmark_iter_get_node(iter)});
+    }
+    cmark_iter_free(iter);
+    ASSERT_EQ(walked, iterated) << "text \"" << text << "\"";
+    for (size_t i = 0; i < walked.size(); ++i) {
+      cmark_node* node = walked[i].second;
+      ASSERT_EQ(TypeOf(node), cmark_node_get_type(node));
+      const char* literal = cmark_node_get_literal(node);
+      ASSERT_EQ(literals[i], literal ? literal : "") << "text \"" << text << "\"";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kapstok::markdown
