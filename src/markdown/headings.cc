@@ -20,7 +20,7 @@ std::string HeadingText(cmark_node* heading) {
       case CMARK_NODE_TEXT:
       case CMARK_NODE_CODE: AppendCollapsed(LiteralOf(node), &text); break;
       case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK: AppendCollapsed(" ", &text); break;
+      case CMARK_NODE_LINEBREAK: AppendSpace(&text); break;
       default: break;
     }
   };

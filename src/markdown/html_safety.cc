@@ -59,6 +59,14 @@ bool HasScheme(std::string_view url) {
 }
 
 bool IsDangerousUrl(std::string_view url) {
+  // Every dangerous scheme begins with 'j', 'v', 'f' or 'd': most links
+  // ("../x.md", "https://...") are decided by their first byte.
+  for (const char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20) continue;  // skipped below too
+    const char lower = static_cast<char>(c | 0x20);
+    if (lower != 'j' && lower != 'v' && lower != 'f' && lower != 'd') return false;
+    break;
+  }
   // Browsers skip leading controls/spaces and tabs or newlines inside the
   // scheme ("java\tscript:"), so compare a normalised prefix.
   char prefix[16];

@@ -110,6 +110,12 @@ bool HasScheme(std::string_view url);
 // space at the start of *out.
 void AppendCollapsed(std::string_view text, std::string* out);
 
+// AppendCollapsed(" ", out), without its scan: a space unless *out is empty
+// or already ends with one.
+inline void AppendSpace(std::string* out) {
+  if (!out->empty() && out->back() != ' ') out->push_back(' ');
+}
+
 }  // namespace kapstok::markdown
 
 #endif  // KAPSTOK_MARKDOWN_PASSES_H_

@@ -29,7 +29,7 @@ class TextExtractor {
         document, [this](cmark_node* node) { Enter(node); },
         [this](cmark_node* node) {
           if (!IsBlock(node)) return;
-          AppendCollapsed(" ", plain_);  // blocks are separated by a space
+          AppendSpace(plain_);  // blocks are separated by a space
           if (TypeOf(node) == CMARK_NODE_HEADING) body_start_ = plain_->size();
         });
     FinishSection();
@@ -44,7 +44,7 @@ class TextExtractor {
       case CMARK_NODE_CODE:
       case CMARK_NODE_CODE_BLOCK: AppendCollapsed(LiteralOf(node), plain_); break;
       case CMARK_NODE_SOFTBREAK:
-      case CMARK_NODE_LINEBREAK: AppendCollapsed(" ", plain_); break;
+      case CMARK_NODE_LINEBREAK: AppendSpace(plain_); break;
       default: break;  // raw HTML left here is markup (allow_html): skipped
     }
   }

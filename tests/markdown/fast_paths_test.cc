@@ -320,5 +320,43 @@ TEST(NodeLayoutTest, WalkAndLiteralOfAgreeWithCmarksIteratorAndAccessors) {
   }
 }
 
+// IsDangerousUrl decides most URLs by their first byte; the full comparison
+// of a normalised prefix must agree everywhere.
+bool ReferenceIsDangerousUrl(std::string_view url) {
+  std::string p;
+  for (size_t i = 0; i < url.size() && p.size() < 16; ++i) {
+    const unsigned char u = static_cast<unsigned char>(url[i]);
+    if (u <= 0x20) continue;
+    p += static_cast<char>(u >= 'A' && u <= 'Z' ? u + ('a' - 'A') : u);
+  }
+  std::string_view v = p;
+  if (v.starts_with("javascript:") || v.starts_with("vbscript:") || v.starts_with("file:")) {
+    return true;
+  }
+  if (!v.starts_with("data:")) return false;
+  for (std::string_view ok : {"data:image/png", "data:image/gif", "data:image/jpeg",
+                              "data:image/webp"}) {
+    if (v.starts_with(ok)) return false;
+  }
+  return true;
+}
+
+TEST(DangerousUrlTest, AgreesWithTheFullPrefixComparison) {
+  const std::vector<std::string> pieces = {
+      "javascript:", "JavaScript:", "java", "script:", "vbscript:", "VBScript:", "file:",
+      "FILE:", "data:", "DATA:", "data:image/png", "data:image/svg", "image/gif", " ", "\t",
+      "\n", "\x01", "\x7f", "\xc3\xa9", "J", "v", "f", "d", "../", "x.md", "#a", "/", "https:",
+      "//", ":", "*", "j\x0a", "J\x4a"};
+  std::mt19937 random(13);
+  for (int round = 0; round < 100000; ++round) {
+    std::string url;
+    const size_t n = random() % 6;
+    for (size_t i = 0; i < n; ++i) url += pieces[random() % pieces.size()];
+    ASSERT_EQ(IsDangerousUrl(url), ReferenceIsDangerousUrl(url)) << "url \"" << url << "\"";
+  }
+  EXPECT_TRUE(IsDangerousUrl(" \tJava\nScript:alert(1)"));
+  EXPECT_FALSE(IsDangerousUrl("../kenmerken/x.md"));
+}
+
 }  // namespace
 }  // namespace kapstok::markdown
