@@ -94,15 +94,25 @@ size_t FirstChange(std::string_view text, bool after_space) {
   const __m128i space = _mm_set1_epi8(' ');
   const __m128i tab = _mm_set1_epi8('\t');
   const __m128i four = _mm_set1_epi8('\r' - '\t');
-  for (; i + 16 <= n; i += 16) {
-    const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i - 1));
+  // The bytes of p[at..at+16) that are a change, as a bit mask.
+  auto changes = [&](size_t at) {
+    const __m128i cur = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+    const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at - 1));
     const __m128i twice = _mm_and_si128(_mm_cmpeq_epi8(cur, space), _mm_cmpeq_epi8(prev, space));
     // '\t'..'\r': (c - '\t') <= 4 as unsigned bytes, i.e. min(c - '\t', 4) == c - '\t'.
     const __m128i off = _mm_sub_epi8(cur, tab);
     const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(off, four), off);
-    const int mask = _mm_movemask_epi8(_mm_or_si128(twice, control));
-    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(twice, control)));
+  };
+  for (; i + 16 <= n; i += 16) {
+    const unsigned mask = changes(i);
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+  }
+  if (i < n && n >= 17) {
+    // The last 16 bytes, overlapping ones already found unchanged (they
+    // give no bit again): no byte-at-a-time tail.
+    const unsigned mask = changes(n - 16);
+    return mask != 0 ? n - 16 + static_cast<size_t>(__builtin_ctz(mask)) : n;
   }
 #endif
   for (; i < n; ++i) {

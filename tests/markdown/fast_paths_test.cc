@@ -51,7 +51,7 @@ TEST(AppendCollapsedTest, MatchesTheByteAtATimeDefinitionOnRandomText) {
 }
 
 TEST(AppendCollapsedTest, FindsTheFirstChangeAtEveryPosition) {
-  for (size_t length = 1; length < 40; ++length) {
+  for (size_t length = 1; length < 72; ++length) {
     for (size_t at = 0; at < length; ++at) {
       for (const char* change : {"  ", "\t", "\n", "\r", "\v", "\f"}) {
         std::string text(length, 'a');
