@@ -53,8 +53,7 @@ struct EscapeTable {
       std::memcpy(replacement[c], escaped.data(), escaped.size());
     }
 #if defined(__SSE2__)
-    // Unused places repeat the first special byte (the short path in
-    // escape.h always compares kShortSpecial of them).
+    // Unused places repeat the first special byte.
     for (int i = count; i < kMaxSpecial && count > 0; ++i) chars[i] = chars[0];
     for (int i = 0; i < kMaxSpecial; ++i) splat[i] = _mm_set1_epi8(chars[i]);
 #endif
@@ -75,86 +74,105 @@ inline size_t Replace(const EscapeTable& t, unsigned char c, char* dst) {
   return t.length[c];
 }
 
-size_t EscapeBytewise(const EscapeTable& t, const char* s, size_t n, char* dst);
+// No data-dependent branches: every byte has a "replacement".
+char* EscapeBytewise(const EscapeTable& t, const char* s, size_t n, char* dst) {
+  for (size_t i = 0; i < n; ++i) dst += Replace(t, static_cast<unsigned char>(s[i]), dst);
+  return dst;
+}
 
 #if defined(__SSE2__)
 // Bit i of the result is set when byte i of v is one of the first N special
-// bytes.
+// bytes; N = 0 stands for HTML's five (HtmlSpecialMask).
 template <int N>
 inline uint32_t SpecialMask(const EscapeTable& t, __m128i v) {
+  if constexpr (N == 0) return HtmlSpecialMask(v);
   __m128i hit = _mm_setzero_si128();
   for (int i = 0; i < N; ++i) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, t.splat[i]));
   return static_cast<uint32_t>(_mm_movemask_epi8(hit));
 }
 
-// Escapes s[0, n) into dst, which has room for n * kMaxReplacement + 16 bytes;
-// returns the number of bytes written. N is t.count.
+inline Block128 Load128(const char* p) {
+  Block128 x;
+  std::memcpy(&x, p, 16);
+  return x;
+}
+
+// Escapes s[0, n) into dst, which has room for n * kMaxReplacement + 16
+// bytes; returns the cursor after it. N is t.count, or 0 when the special
+// bytes are HTML's five. Blocks without a special
+// byte (most) are copied whole; a block with some is taken apart in
+// registers by EscapeBlock. The last n % 16 bytes are read as the block that
+// ends at s + n when there is one (n >= 16), else in pieces: no load reaches
+// outside s[0, n).
 template <int N>
-size_t EscapeChunk(const EscapeTable& t, const char* s, size_t n, char* dst) {
-  char* const start = dst;
+char* EscapeChunk(const EscapeTable& t, const char* s, size_t n, char* dst) {
   size_t i = 0;
-  // Whole blocks: store the block, keep the bytes before its first special
-  // byte (the rest is overwritten next), write the replacement and go on
-  // from the byte after it.
-  while (i + 16 <= n) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), v);
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
     const uint32_t mask = SpecialMask<N>(t, v);
     if (mask == 0) {
-      i += 16;
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), v);
       dst += 16;
-      continue;
+    } else {
+      dst = EscapeBlock(t, Load128(s + i), 16, mask, dst);
     }
-    const size_t skip = static_cast<size_t>(__builtin_ctz(mask));
-    dst += skip;
-    i += skip;
-    dst += Replace(t, static_cast<unsigned char>(s[i]), dst);
-    ++i;
   }
-  // The last bytes, as one zero-padded block (NUL is never special): stored
-  // whole when none is special, else escaped bytewise.
-  if (i < n) {
-    const size_t rest = n - i;
+  if (i == n) return dst;
+  const size_t rest = n - i;
+  Block128 x;
+  uint32_t mask;
+  if (n >= 16) {
+    // The block ending at s + n, shifted down past the bytes done above.
+    const size_t skip = 16 - rest;
+    mask = SpecialMask<N>(t, _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + n - 16))) >>
+           skip;
+    x = Load128(s + n - 16) >> (8 * skip);
+  } else {
     uint64_t lo = 0, hi = 0;
     if (rest >= 8) {
-      std::memcpy(&lo, s + i, 8);
+      std::memcpy(&lo, s, 8);
       if (rest > 8) {
-        std::memcpy(&hi, s + n - 8, 8);
+        std::memcpy(&hi, s + rest - 8, 8);
         hi >>= 8 * (16 - rest);  // keep the rest - 8 bytes after lo's
       }
     } else if (rest >= 4) {
       uint32_t a, b;
-      std::memcpy(&a, s + i, 4);
-      std::memcpy(&b, s + n - 4, 4);
+      std::memcpy(&a, s, 4);
+      std::memcpy(&b, s + rest - 4, 4);
       lo = a | (static_cast<uint64_t>(b) << (8 * (rest - 4)));
     } else {
       for (size_t k = 0; k < rest; ++k) {
-        lo |= static_cast<uint64_t>(static_cast<unsigned char>(s[i + k])) << (8 * k);
+        lo |= static_cast<uint64_t>(static_cast<unsigned char>(s[k])) << (8 * k);
       }
     }
     // (Built in registers; _mm_set_epi64x goes through the stack.)
     const __m128i v = _mm_unpacklo_epi64(_mm_cvtsi64_si128(static_cast<int64_t>(lo)),
                                          _mm_cvtsi64_si128(static_cast<int64_t>(hi)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), v);
-    if (SpecialMask<N>(t, v) == 0) return static_cast<size_t>(dst - start) + rest;
-    dst += EscapeBytewise(t, s + i, rest, dst);
+    mask = SpecialMask<N>(t, v) & ((1u << rest) - 1);
+    x = (static_cast<Block128>(hi) << 64) | lo;
   }
-  return static_cast<size_t>(dst - start);
+  if (mask == 0) {
+    std::memcpy(dst, &x, 16);
+    return dst + rest;
+  }
+  return EscapeBlock(t, x, rest, mask, dst);
 }
 #endif
 
-// No data-dependent branches: every byte has a "replacement".
-size_t EscapeBytewise(const EscapeTable& t, const char* s, size_t n, char* dst) {
-  char* const start = dst;
-  for (size_t i = 0; i < n; ++i) dst += Replace(t, static_cast<unsigned char>(s[i]), dst);
-  return static_cast<size_t>(dst - start);
-}
+using ChunkFn = char* (*)(const EscapeTable&, const char*, size_t, char*);
 
-using ChunkFn = size_t (*)(const EscapeTable&, const char*, size_t, char*);
+// Whether t's special bytes are exactly HTML's five (HtmlSpecialMask).
+bool IsHtml(const EscapeTable& t) {
+  if (!t.fast || t.count != 5) return false;
+  std::string chars(t.chars, t.chars + t.count);
+  std::sort(chars.begin(), chars.end());
+  return chars == "\"&'<>";
+}
 
 ChunkFn ChunkFor(const EscapeTable& t) {
   if (!t.fast) return nullptr;
 #if defined(__SSE2__)
+  if (IsHtml(t)) return EscapeChunk<0>;
   switch (t.count) {
     case 1: return EscapeChunk<1>;
     case 2: return EscapeChunk<2>;
@@ -172,11 +190,39 @@ ChunkFn ChunkFor(const EscapeTable& t) {
 
 }  // namespace
 
+#if defined(__SSE2__)
+// For each special byte, in order: the 16 bytes of x from the first one not
+// yet written (which holds the clean run before the special byte, and more
+// that later stores overwrite), then the replacement. Shifts stay below 128
+// bits: `done` is at most 15 before a special byte, and at 16 the last store
+// is of bytes that lie past the end (the & 127 keeps the shift defined).
+char* EscapeBlock(const EscapeTable& t, Block128 x, size_t len, uint32_t mask, char* w) {
+  size_t done = 0;
+  do {
+    const size_t p = static_cast<size_t>(__builtin_ctz(mask));
+    mask &= mask - 1;
+    const Block128 run = x >> (8 * done);
+    std::memcpy(w, &run, 16);
+    w += p - done;
+    w += Replace(t, static_cast<unsigned char>(x >> (8 * p)), w);
+    done = p + 1;
+  } while (mask != 0);
+  const Block128 tail = x >> ((8 * done) & 127);
+  std::memcpy(w, &tail, 16);
+  return w + (len - done);
+}
+
+char* EscapeShortString(const EscapeTable& t, const char* p, size_t n, uint32_t mask, char* w) {
+  return EscapeBlock(t, Load128(p), n, mask, w);
+}
+#endif
+
 Escaper::Escaper() : table_(&Table()) {
   static const ChunkFn chunk = ChunkFor(*table_);
   chunk_ = chunk;
 #if defined(__SSE2__)
-  if (chunk_ != nullptr && table_->count <= kShortSpecial) splat_ = table_->splat;
+  static const bool html = IsHtml(*table_);
+  html_ = html;
 #endif
 }
 
@@ -189,7 +235,7 @@ char* Escaper::AppendSlow(std::string_view s, Output* out, char* w) const {
   while (!s.empty()) {
     const size_t n = std::min(s.size(), kChunk);
     w = out->Room(w, Room(n));
-    w += chunk_(*table_, s.data(), n, w);
+    w = chunk_(*table_, s.data(), n, w);
     s.remove_prefix(n);
   }
   return w;

@@ -1,8 +1,9 @@
 // Fast HTML escaping for interpolated values. The set of bytes to escape and
 // their replacements come from kapstok::AppendHtmlEscaped (base/text.h), so
 // the output is always identical to it; this only finds the bytes that need
-// escaping sixteen at a time and copies the clean runs between them in bulk.
-// Internal to the `template` stage.
+// escaping sixteen at a time (three compares a block while they are HTML's
+// five), copies the clean blocks whole and takes a block with special bytes
+// apart in registers. Internal to the `template` stage.
 #ifndef KAPSTOK_TEMPLATE_ESCAPE_H_
 #define KAPSTOK_TEMPLATE_ESCAPE_H_
 
@@ -23,6 +24,34 @@ namespace kapstok::tmpl::internal {
 
 struct EscapeTable;
 
+#if defined(__SSE2__)
+// 16 bytes in two general registers (GCC and Clang on x86-64): a block of
+// input that is shifted, rather than reloaded, to get at its later bytes.
+__extension__ using Block128 = unsigned __int128;
+
+// Escapes the first `len` (at most 16) bytes of `x` at w, given `mask`, the
+// non-zero set of those bytes that are special (bit i: byte i). Writes up to
+// 16 bytes past the end of what it escapes (see Escaper::Room); returns the
+// cursor after the escaped bytes. Not inline: only values with a special byte
+// get here.
+char* EscapeBlock(const EscapeTable& t, Block128 x, size_t len, uint32_t mask, char* w);
+// EscapeBlock for the n (< 16) bytes at p, which may be read as 16 bytes.
+char* EscapeShortString(const EscapeTable& t, const char* p, size_t n, uint32_t mask, char* w);
+
+// Bit i set when byte i of v is one of HTML's five special bytes (the ones
+// AppendHtmlEscaped replaces): '"' (0x22) and two pairs one bit apart, '&'
+// (0x26) and '\'' (0x27) as x | 0x01 == 0x27, '<' (0x3c) and '>' (0x3e) as
+// x | 0x02 == 0x3e. Three compares instead of five.
+inline uint32_t HtmlSpecialMask(__m128i v) {
+  const __m128i amp_apos =
+      _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x01)), _mm_set1_epi8(0x27));
+  const __m128i lt_gt = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x02)), _mm_set1_epi8(0x3e));
+  const __m128i quot = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x22));
+  return static_cast<uint32_t>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(amp_apos, lt_gt), quot)));
+}
+#endif
+
 // Escapes into an Output. Cheap to copy; the renderer keeps one per render so
 // that each value costs one call and no initialisation check.
 class Escaper {
@@ -33,17 +62,23 @@ class Escaper {
   // would; returns the cursor after it.
   [[gnu::always_inline]] char* Append(std::string_view s, Output* out, char* w) const {
 #if defined(__SSE2__)
-    if (splat_ != nullptr && s.size() <= kChunk) [[likely]] {
+    if (html_ && s.size() <= kChunk) [[likely]] {
       const size_t n = s.size();
       w = out->Room(w, Room(n));
       // Most values are short and need no escaping: test them here as one
-      // block, without a call; longer ones 16 bytes at a time until the
-      // first byte to escape.
+      // block, without a call; longer ones block by block in chunk_.
       if (n < 16) {
-        if (StoreIfClean(s, w)) return w + n;
-        return w + chunk_(*table_, s.data(), n, w);
+        const Block128 x = ShortBlock(s.data(), n);
+        // (Built in registers; _mm_set_epi64x goes through the stack.)
+        const __m128i v =
+            _mm_unpacklo_epi64(_mm_cvtsi64_si128(static_cast<int64_t>(x)),
+                               _mm_cvtsi64_si128(static_cast<int64_t>(x >> 64)));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+        const uint32_t mask = HtmlSpecialMask(v) & ((1u << n) - 1);
+        if (mask == 0) [[likely]] return w + n;
+        return EscapeBlock(*table_, x, n, mask, w);
       }
-      return CopyClean(s.data(), n, w);
+      return chunk_(*table_, s.data(), n, w);
     }
 #endif
     return AppendSlow(s, out, w);
@@ -56,12 +91,13 @@ class Escaper {
 #if defined(__SSE2__) && defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI
     static_assert(sizeof(std::string) == 32);
     const size_t n = s.size();
-    if (s.data() == reinterpret_cast<const char*>(&s) + 16 && splat_ != nullptr) [[likely]] {
-      w = out->Room(w, Room(n));
+    if (s.data() == reinterpret_cast<const char*>(&s) + 16 && html_) [[likely]] {
+      w = out->Room(w, Room(15));  // (n < 16: a constant is one instruction less)
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
-      if ((ShortMask(v) & ((1u << n) - 1)) == 0) return w + n;
-      return w + chunk_(*table_, s.data(), n, w);
+      const uint32_t mask = HtmlSpecialMask(v) & ((1u << n) - 1);
+      if (mask == 0) [[likely]] return w + n;
+      return EscapeShortString(*table_, s.data(), n, mask, w);
     }
 #endif
     return Append(std::string_view(s), out, w);
@@ -71,21 +107,19 @@ class Escaper {
   // Input is escaped in chunks of at most this many bytes, so that the room
   // reserved for the worst case (every byte replaced) stays small.
   static constexpr size_t kChunk = 4096;
-  using ChunkFn = size_t (*)(const EscapeTable&, const char*, size_t, char*);
+  using ChunkFn = char* (*)(const EscapeTable&, const char*, size_t, char*);
 
   // Room needed to escape n bytes: every byte may become a replacement of up
   // to eight bytes, and whole 16-byte blocks are stored past the end.
   static size_t Room(size_t n) { return 8 * n + 16; }
-  // Values longer than kChunk, and every value when the short path cannot
-  // handle the table (splat_ is null then).
+  // Values longer than kChunk, and every value when the table is not
+  // HTML's five bytes (html_ is false then).
   char* AppendSlow(std::string_view s, Output* out, char* w) const;
 
 #if defined(__SSE2__)
-  // For s of fewer than 16 bytes: stores a 16-byte block holding s at w and
-  // returns whether none of its bytes needs escaping.
-  bool StoreIfClean(std::string_view s, char* w) const {
-    const char* p = s.data();
-    const size_t n = s.size();
+  // The n (< 16) bytes at p in the low bytes of a block, the rest zero,
+  // from loads that stay within [p, p + n).
+  static Block128 ShortBlock(const char* p, size_t n) {
     uint64_t lo = 0, hi = 0;
     if (n >= 8) {
       std::memcpy(&lo, p, 8);
@@ -101,42 +135,13 @@ class Escaper {
     } else {
       for (size_t k = 0; k < n; ++k) lo |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
     }
-    const __m128i v = _mm_unpacklo_epi64(_mm_cvtsi64_si128(static_cast<int64_t>(lo)),
-                                         _mm_cvtsi64_si128(static_cast<int64_t>(hi)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
-    return ShortMask(v) == 0;
+    return (static_cast<Block128>(hi) << 64) | lo;
   }
 
-  // Bit i set when byte i of v is a special byte.
-  uint32_t ShortMask(__m128i v) const {
-    __m128i hit = _mm_cmpeq_epi8(v, splat_[0]);
-    for (int i = 1; i < kShortSpecial; ++i) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, splat_[i]));
-    return static_cast<uint32_t>(_mm_movemask_epi8(hit));
-  }
-
-  // For n >= 16 (room reserved at w): copies 16-byte blocks of s while they
-  // need no escaping, then escapes the rest with chunk_.
-  char* CopyClean(const char* s, size_t n, char* w) const {
-    size_t i = 0;
-    for (; i + 16 <= n; i += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-      if (ShortMask(v) != 0) return w + i + chunk_(*table_, s + i, n - i, w + i);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(w + i), v);
-    }
-    if (i < n) {
-      // The last bytes, in a block that overlaps the one before.
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + n - 16));
-      if (ShortMask(v) != 0) return w + i + chunk_(*table_, s + i, n - i, w + i);
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(w + n - 16), v);
-    }
-    return w + n;
-  }
-
-  // The short path handles tables of up to this many special bytes.
-  static constexpr int kShortSpecial = 5;
-  // The special bytes, each repeated in a block (unused ones repeat the
-  // first), when there are at most kShortSpecial of them; else null.
-  const __m128i* splat_ = nullptr;
+  // Whether the bytes AppendHtmlEscaped replaces are exactly the five that
+  // HtmlSpecialMask finds (and the table is fast), as they always are
+  // unless base/text.cc changes; otherwise every value takes AppendSlow.
+  bool html_ = false;
 #endif
 
   const EscapeTable* table_;

@@ -8,6 +8,7 @@
 #ifndef KAPSTOK_TEMPLATE_NODE_H_
 #define KAPSTOK_TEMPLATE_NODE_H_
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -114,6 +115,9 @@ struct Template {
   std::string source;  // kept for diagnostics (source lines under carets)
   std::vector<Node> nodes;
   std::vector<Op> ops;  // `nodes` flattened
+  // The size of this template's last rendering (by any thread; relaxed, only
+  // a hint): the room the next one starts with.
+  mutable std::atomic<size_t> last_size{0};
 };
 
 }  // namespace kapstok::tmpl::internal

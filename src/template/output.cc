@@ -5,58 +5,57 @@
 namespace kapstok::tmpl::internal {
 namespace {
 
-// One per thread, kept between renders: it grows to the largest page the
-// thread has rendered.
-struct Scratch {
-  std::unique_ptr<char[]> data;
-  size_t capacity = 0;
-  bool busy = false;
+constexpr size_t kMinRoom = 4096;
+
+#if defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI
+// Sets the length of a libstdc++ string without writing the bytes before it
+// (its private _M_set_length, which stores only the terminating NUL), so
+// that making room does not first fill it with zeros that the renderer then
+// overwrites: C++23's resize_and_overwrite, which C++20 lacks. Reached
+// through an explicit instantiation, where access is not checked
+// ([temp.spec.general]); folly's resizeWithoutInitialization does the same.
+// The length must not exceed the capacity.
+void SetLength(std::string* s, size_t n);
+template <void (std::string::*kSetLength)(std::string::size_type)>
+struct LengthSetter {
+  friend void SetLength(std::string* s, size_t n) { (s->*kSetLength)(n); }
 };
+template struct LengthSetter<&std::string::_M_set_length>;
 
-thread_local Scratch scratch;
-
-constexpr size_t kMinCapacity = 4096;
-// A scratch buffer past this size (a freak page) is freed after its render.
-constexpr size_t kMaxKeptCapacity = size_t{16} << 20;
+// *s at size n; bytes past its old size are indeterminate.
+void ResizeForOverwrite(std::string* s, size_t n) {
+  if (n > s->size()) s->reserve(n);
+  SetLength(s, n);
+}
+#else
+void ResizeForOverwrite(std::string* s, size_t n) { s->resize(n); }
+#endif
 
 }  // namespace
 
-Output::Output(std::string* out) : out_(out) {
-  size_t capacity = 0;
-  if (!scratch.busy) {
-    scratch.busy = true;
-    owns_scratch_ = true;
-    buffer_ = &scratch.data;
-    capacity = scratch.capacity;
-  } else {
-    buffer_ = &own_;
-  }
-  data_ = buffer_->get();
-  end_ = data_ + capacity;
+Output::Output(std::string* out, size_t expected) : out_(out), base_(out->size()) {
+  ResizeForOverwrite(out_, base_ + std::max(expected, kMinRoom));
+  data_ = out_->data() + base_;
+  end_ = out_->data() + out_->size();
 }
 
-Output::~Output() {
-  if (!owns_scratch_) return;
-  scratch.capacity = static_cast<size_t>(end_ - data_);
-  if (scratch.capacity > kMaxKeptCapacity) {
-    scratch.data.reset();
-    scratch.capacity = 0;
-  }
-  scratch.busy = false;
-}
-
-void Output::Finish(char* w) {
-  if (w != data_) out_->append(data_, static_cast<size_t>(w - data_));
+size_t Output::Finish(char* w) {
+  const size_t written = static_cast<size_t>(w - data_);
+  out_->resize(base_ + written);  // (a cut: no copy, no fill)
+  // A page much smaller than expected (or one that doubled the room just
+  // before its end) does not keep the room it did not use.
+  if (out_->capacity() - out_->size() > out_->size() / 2 + kMinRoom) out_->shrink_to_fit();
+  return written;
 }
 
 char* Output::Grow(char* w, size_t n) {
   const size_t len = static_cast<size_t>(w - data_);
-  const size_t want = std::max({len + n, 2 * static_cast<size_t>(end_ - data_), kMinCapacity});
-  std::unique_ptr<char[]> bigger(new char[want]);
-  if (len > 0) std::memcpy(bigger.get(), data_, len);
-  *buffer_ = std::move(bigger);
-  data_ = buffer_->get();
-  end_ = data_ + want;
+  const size_t room = static_cast<size_t>(end_ - data_);
+  const size_t want = std::max({len + n, 2 * room, kMinRoom});
+  out_->resize(base_ + len);  // so that only the bytes written are copied over
+  ResizeForOverwrite(out_, base_ + want);
+  data_ = out_->data() + base_;
+  end_ = out_->data() + out_->size();
   return data_ + len;
 }
 

@@ -1,10 +1,10 @@
 // Output is the renderer's append-only byte sink. The renderer writes through
 // a cursor (a char*) that it keeps in a local variable and passes along, so
 // each append is one bounds check and a copy, with no std::string
-// bookkeeping and no store and reload of a length per piece. Bytes go to a
-// scratch buffer owned by the rendering thread and reused from render to
-// render; Finish() appends the result to the caller's string in one go,
-// which also leaves that string exactly as large as it needs to be.
+// bookkeeping and no store and reload of a length per piece. Bytes are
+// written straight into the caller's string: it is resized ahead of the
+// cursor (to the size the caller expects, then doubling) and cut back to
+// what was written by Finish(), so there is no second buffer to copy from.
 // Internal to the `template` stage.
 #ifndef KAPSTOK_TEMPLATE_OUTPUT_H_
 #define KAPSTOK_TEMPLATE_OUTPUT_H_
@@ -12,7 +12,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <string>
 #include <string_view>
 
@@ -20,9 +19,12 @@ namespace kapstok::tmpl::internal {
 
 class Output {
  public:
-  // The result is appended to *out by Finish; *out must outlive this Output.
-  explicit Output(std::string* out);
-  ~Output();
+  // Appends to *out, which must outlive this Output and must not be used
+  // otherwise until Finish(): until then it is larger than what was written,
+  // and the bytes past what was written are indeterminate. `expected` is the
+  // number of bytes the caller expects to write: room for that many is made
+  // at once.
+  explicit Output(std::string* out, size_t expected = 0);
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
@@ -43,8 +45,9 @@ class Output {
     return w + s.size();
   }
 
-  // Appends the bytes written, up to cursor `w`, to *out. Call once.
-  void Finish(char* w);
+  // Ends the output at cursor `w`: *out keeps what it held before plus the
+  // bytes written. Returns the number of bytes written. Call once.
+  size_t Finish(char* w);
 
   // Copies pieces of up to 64 bytes inline with overlapping moves (most
   // pieces of a page are a few bytes to a line); longer ones with memcpy.
@@ -87,13 +90,9 @@ class Output {
   char* Grow(char* w, size_t n);
 
   std::string* out_;
-  // The buffer written to: the thread's scratch buffer, or own_ while an
-  // enclosing Output on the same thread holds the scratch buffer.
-  std::unique_ptr<char[]>* buffer_;
-  std::unique_ptr<char[]> own_;
-  bool owns_scratch_ = false;
-  char* data_;
-  char* end_;
+  size_t base_;  // out_->size() before the first byte written
+  char* data_;   // out_->data() + base_
+  char* end_;    // out_->data() + out_->size()
 };
 
 }  // namespace kapstok::tmpl::internal

@@ -15,19 +15,21 @@ char* AppendValueText(const Value& v, const Escaper* escape, Output* out, char* 
   if (const std::string* s = r.if_string()) {
     return escape != nullptr ? escape->Append(*s, out, w) : out->Append(w, *s);
   }
-  char buf[64];
-  std::to_chars_result res{buf, std::errc()};
+  // Numbers are written in place: an int64_t takes at most 20 bytes, a
+  // double's shortest round-trip form at most 24 ("-2.2250738585072014e-308").
+  constexpr size_t kNumberRoom = 32;
   if (r.is_int()) {
-    res = std::to_chars(buf, buf + sizeof buf, r.as_int());
-  } else if (r.is_double()) {
-    res = std::to_chars(buf, buf + sizeof buf, r.as_double());
-  } else if (r.is_bool()) {
+    w = out->Room(w, kNumberRoom);
+    return std::to_chars(w, w + kNumberRoom, r.as_int()).ptr;
+  }
+  if (r.is_double()) {
+    w = out->Room(w, kNumberRoom);
+    return std::to_chars(w, w + kNumberRoom, r.as_double()).ptr;
+  }
+  if (r.is_bool()) {
     return out->Append(w, r.as_bool() ? std::string_view("true") : std::string_view("false"));
   }
-  const size_t n = static_cast<size_t>(res.ptr - buf);
-  w = out->Room(w, n);
-  std::memcpy(w, buf, n);
-  return w + n;
+  return w;
 }
 
 namespace {
@@ -95,7 +97,7 @@ class Renderer {
         case OpKind::kText: break;
         case OpKind::kVariable:
           if (const Value* v = Lookup(op)) {
-            if (const std::string* s = v->if_string()) {
+            if (const std::string* s = v->if_own_string()) [[likely]] {
               w = escape_.Append(*s, out_, w);
             } else {
               w = AppendValueText(*v, &escape_, out_, w);
@@ -328,9 +330,18 @@ class Renderer {
 
 void RenderTemplate(const TemplateSet& set, const Template& t,
                     const std::vector<const Value*>& context, std::string* out) {
-  Output o(out);
+  // Room for what the last rendering of `t` wrote, and a little more: pages
+  // of one template differ in their data. A template not rendered before
+  // (in a new set, say) starts from what this thread rendered last, as the
+  // thread's reused buffer did before output went straight to *out.
+  thread_local size_t thread_last = 0;
+  const size_t last = t.last_size.load(std::memory_order_relaxed);
+  const size_t expected = last != 0 ? last : thread_last;
+  Output o(out, expected + expected / 16);
   Renderer r(set, context, &o);
-  o.Finish(r.Program(t.ops, {}, nullptr, o.Start()));
+  const size_t written = o.Finish(r.Program(t.ops, {}, nullptr, o.Start()));
+  if (written != last) t.last_size.store(written, std::memory_order_relaxed);
+  thread_last = written;
 }
 
 }  // namespace kapstok::tmpl::internal

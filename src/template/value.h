@@ -264,6 +264,9 @@ class Value {
   const std::string* if_string() const { return std::get_if<std::string>(&Resolved().v_); }
   const List* if_list() const { return std::get_if<List>(&Resolved().v_); }
   const Object* if_object() const { return std::get_if<Object>(&Resolved().v_); }
+  // The string this Value holds itself (not through Shared), or nullptr:
+  // one test, for the renderer's most common case.
+  const std::string* if_own_string() const { return std::get_if<std::string>(&v_); }
 
   // Object member lookup; nullptr when this is not an object or has no key.
   const Value* Find(std::string_view key) const { return Find(key, HashKey(key)); }

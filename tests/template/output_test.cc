@@ -1,7 +1,8 @@
-// The renderer's output buffer: appends land in order however far the
-// buffer has to grow, a second Output on the same thread (while the first
-// holds the thread's scratch buffer) works on its own, and escaping across
-// its internal 4 KB chunks agrees with kapstok::AppendHtmlEscaped.
+// The renderer's output buffer: appends land in order, after what the string
+// held, however far it has to grow and whatever room was asked for; two
+// Outputs on one thread are independent; a string does not keep much room
+// it did not use; and escaping across its internal 4 KB chunks agrees with
+// kapstok::AppendHtmlEscaped.
 #include "template/output.h"
 
 #include <string>
@@ -15,19 +16,29 @@ namespace kapstok::tmpl::internal {
 namespace {
 
 TEST(OutputTest, AppendsInOrderThroughManyGrowths) {
-  std::string out = "head:";
-  std::string expected = out;
-  {
-    Output o(&out);
-    char* w = o.Start();
-    for (int i = 0; i < 20000; ++i) {
-      std::string piece(static_cast<size_t>(i % 97), static_cast<char>('a' + i % 26));
-      w = o.Append(w, piece);
-      expected += piece;
+  for (size_t expected_size : {size_t{0}, size_t{10}, size_t{1} << 16}) {
+    std::string out = "head:";
+    std::string expected = out;
+    {
+      Output o(&out, expected_size);
+      char* w = o.Start();
+      for (int i = 0; i < 20000; ++i) {
+        std::string piece(static_cast<size_t>(i % 97), static_cast<char>('a' + i % 26));
+        w = o.Append(w, piece);
+        expected += piece;
+      }
+      EXPECT_EQ(o.Finish(w), expected.size() - 5);
     }
-    o.Finish(w);
+    EXPECT_EQ(out, expected);
   }
-  EXPECT_EQ(out, expected);
+}
+
+TEST(OutputTest, DoesNotKeepRoomItDidNotUse) {
+  std::string out = "head:";
+  Output o(&out, size_t{1} << 20);
+  o.Finish(o.Append(o.Start(), "abc"));
+  EXPECT_EQ(out, "head:abc");
+  EXPECT_LT(out.capacity(), 8192u);
 }
 
 TEST(OutputTest, NestedOutputsOnOneThreadAreIndependent) {

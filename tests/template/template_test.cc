@@ -207,5 +207,48 @@ TEST(TemplateTest, RendersFromManyThreadsAtOnce) {
   EXPECT_EQ(expected.substr(0, 8), "<0>\n<1>\n");
 }
 
+// Each render starts with room for what the template's last render wrote:
+// pages far smaller and far larger than the one before, from one thread and
+// from several racing on that hint, come out whole.
+TEST(TemplateTest, RendersPagesOfVeryDifferentSizesWithOneTemplate) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::CompileString("[{{#items}}<{{n}}>{{/items}}]", {}, &sink);
+  ASSERT_NE(set, nullptr);
+  auto view = [](int count) {
+    Value items;
+    for (int i = 0; i < count; ++i) items.Push(Value().Set("n", i % 10));
+    Value v;
+    v.Set("items", items);
+    return v;
+  };
+  auto expected = [](int count) {
+    std::string out = "[";
+    for (int i = 0; i < count; ++i) out += "<" + std::to_string(i % 10) + ">";
+    return out + "]";
+  };
+  for (int count : {20000, 1, 0, 7, 50000, 3}) {
+    const std::string page = set->Render(TemplateSet::kMain, view(count));
+    ASSERT_EQ(page, expected(count)) << count;
+    EXPECT_LE(page.capacity(), page.size() + page.size() / 2 + 4096) << count;
+  }
+  std::string appended = "head:";
+  const Value small = view(2);
+  set->Render(TemplateSet::kMain, {&small}, &appended);
+  EXPECT_EQ(appended, "head:" + expected(2));
+
+  std::vector<std::thread> threads;
+  std::vector<int> failures(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 20; ++k) {
+        const int count = (t * 7 + k * 13) % 5 == 0 ? 9000 : k % 5;
+        if (set->Render(TemplateSet::kMain, view(count)) != expected(count)) ++failures[t];
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  EXPECT_EQ(failures, std::vector<int>(4, 0));
+}
+
 }  // namespace
 }  // namespace kapstok::tmpl
