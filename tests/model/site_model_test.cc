@@ -39,6 +39,28 @@ types:
   DiagnosticSink sink_;
 };
 
+// A one-off build (keep_sources false) frees what only linking reads: the
+// file texts and the relation ids; the resolved relations stay. By default
+// (serve) both are kept.
+TEST_F(SiteModelTest, OneOffBuildFreesFileTextsAndRelationIds) {
+  for (bool keep : {false, true}) {
+    MemoryFileSystem fs;
+    fs.AddFile("content/kenmerken/a.md", "---\ntitle: A\n---\nTekst.\n");
+    fs.AddFile("content/voorbeelden/v.md", "---\ntitle: V\nkenmerken: [a]\n---\nZie [a](../kenmerken/a.md).\n");
+    ModelOptions options;
+    options.keep_sources = keep;
+    auto model = BuildModel(content::LoadContent(fs, "content", config_, {}, &sink_), config_,
+                            &sink_, options);
+    ASSERT_EQ(Printed(sink_), "");
+    const Page* v = model->Find("voorbeeld", "v");
+    ASSERT_EQ(v->relations[0].targets.size(), 1u);
+    EXPECT_EQ(v->relations[0].targets[0], model->Find("kenmerk", "a"));
+    EXPECT_EQ(v->body.html, "<p>Zie <a href=\"../../kenmerken/a/\">a</a>.</p>\n");
+    EXPECT_EQ(v->src.relations.size(), keep ? 1u : 0u);
+    EXPECT_EQ(v->src.source.empty(), !keep);
+  }
+}
+
 TEST_F(SiteModelTest, ResolvesRelationsAndSortedBacklinks) {
   MemoryFileSystem fs;
   fs.AddFile("content/kenmerken/b.md", "---\ntitle: B\nvolgorde: 1\n---\n");
