@@ -51,10 +51,9 @@ void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext
       } while (used.contains(h.id));
     }
     used.insert(h.id);
-    SourceLocation at = ctx.locator.StartOf(node);
-    h.line = at.line;
+    h.line = ctx.locator.StartLineOf(node);
     if (h.level == 1) {
-      ctx.locator.Report(Severity::kWarning, std::move(at),
+      ctx.locator.Report(Severity::kWarning, ctx.locator.StartOf(node),
                          Tr("markdown.level-1-heading"));
     }
     headings->push_back(std::move(h));

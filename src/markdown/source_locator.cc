@@ -32,6 +32,14 @@ SourceLocation SourceLocator::StartOf(cmark_node* block) {
   return AtOffset(std::min(start + column - 1, start + LineOf(body_.substr(start), 1).size()));
 }
 
+int SourceLocator::StartLineOf(cmark_node* block) {
+  EnsureLineIndex();
+  // StartOf's offset lies on this line (at most at its end), so AtOffset
+  // gives this line.
+  const int lines = static_cast<int>(line_starts_.size());
+  return std::clamp(cmark_node_get_start_line(block), 1, lines) + options_.line_offset;
+}
+
 SourceLocation SourceLocator::Find(cmark_node* block, std::string_view needle,
                                    SearchCursor* cursor) {
   EnsureLineIndex();

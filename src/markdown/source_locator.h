@@ -39,6 +39,9 @@ class SourceLocator {
   // The file position of `block`'s first character.
   SourceLocation StartOf(cmark_node* block);
 
+  // StartOf(block).line, without finding the column.
+  int StartLineOf(cmark_node* block);
+
   // Reports a diagnostic at `location` with its source line; no-op without a
   // sink.
   void Report(Severity severity, SourceLocation location, std::string message,

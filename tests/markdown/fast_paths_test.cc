@@ -13,6 +13,7 @@
 #include "markdown/cmark_util.h"
 #include "markdown/markdown.h"
 #include "markdown/passes.h"
+#include "markdown/source_locator.h"
 
 namespace kapstok::markdown {
 namespace {
@@ -356,6 +357,35 @@ TEST(DangerousUrlTest, AgreesWithTheFullPrefixComparison) {
   }
   EXPECT_TRUE(IsDangerousUrl(" \tJava\nScript:alert(1)"));
   EXPECT_FALSE(IsDangerousUrl("../kenmerken/x.md"));
+}
+
+// Headings take their line from StartLineOf, which finds no column; it must
+// give StartOf's line for every block, line endings of any kind, whether
+// asked first or after StartOf.
+TEST(SourceLocatorTest, StartLineOfIsTheLineOfStartOf) {
+  const std::vector<std::string> pieces = {"a", "# h", "\n", "\r\n", "\r", "\n\n", "- ",
+                                           "> ", "```\n", "    ", "| a |\n|---|\n", "\xc3\xa9"};
+  std::mt19937 random(17);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t n = random() % 20;
+    for (size_t i = 0; i < n; ++i) text += pieces[random() % pieces.size()];
+    Options options;
+    options.path = "x.md";
+    options.line_offset = static_cast<int>(random() % 3);
+    ParserPtr parser = NewGfmParser(CMARK_OPT_DEFAULT);
+    NodePtr document = ParseDocument(parser.get(), text);
+    SourceLocator counted(text, options, nullptr), indexed(text, options, nullptr);
+    Walk(
+        document.get(),
+        [&](cmark_node* node) {
+          if (!IsBlock(node)) return;
+          const int want = indexed.StartOf(node).line;
+          ASSERT_EQ(counted.StartLineOf(node), want) << "text \"" << text << "\"";
+          ASSERT_EQ(indexed.StartLineOf(node), want) << "text \"" << text << "\"";
+        },
+        [](cmark_node*) {});
+  }
 }
 
 }  // namespace
