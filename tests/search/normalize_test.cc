@@ -16,6 +16,69 @@ std::vector<std::string> Folded(std::string_view text) {
   return out;
 }
 
+// Tokenize as specified, code point by code point: words are maximal runs
+// of word characters (an invalid byte is none), folded with FoldWord and
+// lower-cased with LowerKeepAccent; words that fold to "" are skipped.
+std::vector<Token> ReferenceTokens(std::string_view text) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t begin = i, next = i;
+    if (!IsWordChar(NextCodePoint(text, &next))) {
+      i = next;
+      continue;
+    }
+    std::string lower;
+    size_t end = begin;
+    for (;;) {
+      size_t after = end;
+      if (end >= text.size()) break;
+      const char32_t cp = NextCodePoint(text, &after);
+      if (!IsWordChar(cp)) break;
+      AppendUtf8(LowerKeepAccent(cp), &lower);
+      end = after;
+    }
+    std::string folded = FoldWord(text.substr(begin, end - begin));
+    if (!folded.empty()) out.push_back({folded, lower, begin, end});
+    i = end;
+  }
+  return out;
+}
+
+// Random texts from pieces that meet at any byte offset, so words, ASCII
+// and other separators, accents, combining marks, invalid bytes and NULs
+// fall on both sides of every 64-byte block boundary; long words span blocks.
+TEST(WordScannerTest, EqualsTheCodePointReferenceOnRandomTexts) {
+  const std::vector<std::string> pieces = {
+      "a", "Z", "9", "kracht", " ", ".", ", ", "\n", "\xc3\xa9", "\xc3\x8b", "\xcc\x88", "\xff",
+      "\xe2\x82", "\xe2\x80\x94", std::string(1, '\0'), "\xc3\x9f", "\xce\xb1\xce\xb2", "-",
+      "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuv",
+      std::string(70, ' '), std::string(130, 'X'), "co\xc3\xb6rdinatie", "\x80"};
+  std::mt19937 rng(7);
+  WordScanner reused;  // one scanner over every text, as the index builder uses it
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (int k = rng() % 60; k > 0; --k) text += pieces[rng() % pieces.size()];
+    const std::vector<Token> expected = ReferenceTokens(text);
+    const std::vector<Token> got = Tokenize(text);
+    reused.Reset(text);
+    size_t i = 0;
+    for (; reused.Next(); ++i) {
+      ASSERT_LT(i, expected.size()) << "round " << round;
+      EXPECT_EQ(reused.folded(), expected[i].folded) << "round " << round << " word " << i;
+      EXPECT_EQ(reused.begin(), expected[i].begin) << "round " << round << " word " << i;
+    }
+    EXPECT_EQ(i, expected.size()) << "round " << round;
+    ASSERT_EQ(got.size(), expected.size()) << "round " << round;
+    for (size_t j = 0; j < got.size(); ++j) {
+      EXPECT_EQ(got[j].folded, expected[j].folded) << "round " << round << " word " << j;
+      EXPECT_EQ(got[j].lower, expected[j].lower) << "round " << round << " word " << j;
+      EXPECT_EQ(got[j].begin, expected[j].begin) << "round " << round << " word " << j;
+      EXPECT_EQ(got[j].end, expected[j].end) << "round " << round << " word " << j;
+    }
+  }
+}
+
 TEST(TokenizeTest, SplitsOnPunctuationAndKeepsByteOffsets) {
   std::vector<Token> tokens = Tokenize("Eigen kracht, versterken!");
   ASSERT_EQ(tokens.size(), 3u);
