@@ -390,8 +390,8 @@ Value PageView(const SharedViews& shared, const model::Page& page) {
   v.Set("draft", page.src.draft);
   // Only when there is one: an empty string is truthy in Mustache, and the
   // template would show an "edit" link to nowhere.
-  if (std::string edit = EditUrl(model.config(), "content/" + page.src.rel_path); !edit.empty())
-    v.Set("edit_url", std::move(edit));
+  if (!model.config().repository.empty())  // (EditUrl is "" without one)
+    v.Set("edit_url", EditUrl(model.config(), "content/" + page.src.rel_path));
   v.Set("f", std::move(fields.f));
   v.Set("facts", Value(std::move(fields.facts)));
   v.Set("has_body", !Trim(page.body.html).empty());

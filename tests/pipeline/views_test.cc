@@ -6,6 +6,7 @@
 // checked by building the sites (see the handbook and build tests).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -200,6 +201,74 @@ TEST_F(ViewsTest, AFieldIsOneValueUnderItsNameAndInItsList) {
     EXPECT_EQ(view.Find("breadcrumbs")->as_list().size(), p->type()->list ? 2u : 1u);
   }
   EXPECT_GT(checked, 100u);
+}
+
+// Whether `def` is shown on `page` (as f.<name> and in facts or sections).
+bool Shown(const model::Page& page, const config::FieldDef& def) {
+  return page.src.fields.count(def.name) && def.name != page.type()->summary &&
+         def.name != page.type()->order_by;
+}
+
+// f is null when no field is shown (an empty object would be truthy in
+// Mustache), else it holds exactly the shown fields, in their lists in the
+// type's order.
+TEST_F(ViewsTest, FHoldsTheShownFieldsAndIsNullWithoutThem) {
+  SharedViews shared(model(), theme());
+  size_t with = 0, without = 0;
+  for (const auto& p : model().pages()) {
+    Value view = PageView(shared, *p);
+    std::vector<std::string> shown;
+    for (const config::FieldDef& def : p->type()->fields)
+      if (Shown(*p, def)) shown.push_back(def.name);
+    const Value* f = view.Find("f");
+    ASSERT_NE(f, nullptr) << p->url;
+    if (shown.empty()) {
+      EXPECT_TRUE(f->is_null()) << p->url;
+      EXPECT_FALSE(f->Truthy()) << p->url;
+      ++without;
+      continue;
+    }
+    ++with;
+    ASSERT_TRUE(f->is_object()) << p->url;
+    EXPECT_EQ(f->as_object().size(), shown.size()) << p->url;
+    std::vector<std::string> listed;  // facts then sections, each in type order
+    for (const char* list : {"facts", "sections"})
+      for (const Value& field : view.Find(list)->as_list()) listed.push_back(Str(field, "name"));
+    std::vector<std::string> expected;
+    for (bool section : {false, true})
+      for (const config::FieldDef& def : p->type()->fields)
+        if (Shown(*p, def) && (def.type == config::FieldType::kText ||
+                               def.type == config::FieldType::kList ||
+                               def.type == config::FieldType::kMap) == section)
+          expected.push_back(def.name);
+    EXPECT_EQ(listed, expected) << p->url;
+  }
+  EXPECT_GT(with, 100u);
+  EXPECT_GT(without, 0u);
+}
+
+// The toc: the field sections' anchors (FieldAnchors) in the type's order,
+// then the body's level-2 headings in order; has_toc from two entries on.
+TEST_F(ViewsTest, TocListsFieldSectionsThenLevelTwoHeadings) {
+  SharedViews shared(model(), theme());
+  size_t checked = 0;
+  for (const auto& p : model().pages()) {
+    Value view = PageView(shared, *p);
+    const std::map<std::string, std::string> anchors = FieldAnchors(*p);
+    std::vector<std::string> expected;
+    for (const config::FieldDef& def : p->type()->fields)
+      if (Shown(*p, def) && anchors.count(def.name))
+        expected.push_back(anchors.at(def.name) + " " + def.label);
+    for (const markdown::Heading& h : p->body.headings)
+      if (h.level == 2) expected.push_back(h.id + " " + h.text);
+    std::vector<std::string> toc;
+    for (const Value& entry : view.Find("toc")->as_list())
+      toc.push_back(Str(entry, "id") + " " + Str(entry, "text"));
+    EXPECT_EQ(toc, expected) << p->url;
+    EXPECT_EQ(view.Find("has_toc")->as_bool(), expected.size() >= 2) << p->url;
+    checked += toc.size();
+  }
+  EXPECT_GT(checked, 50u);  // the handbook has 67
 }
 
 }  // namespace
