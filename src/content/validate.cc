@@ -63,7 +63,7 @@ class Validator {
       case FieldType::kEnum: {
         auto s = config::ScalarString(n);
         if (!s) return Error(n, Tr("content.field-text", {name, DescribeNode(n)}));
-        v.text = *s;
+        v.text = std::move(*s);
         if (f.type == FieldType::kString && v.text.find('\n') != std::string::npos)
           return Error(n, Tr("content.field-one-line", {name}));
         if (f.type == FieldType::kUrl && !StartsWith(v.text, "https://") &&
@@ -101,7 +101,7 @@ class Validator {
           auto s = config::ScalarString(item);
           if (!s || item.IsNull())
             return Error(item, Tr("content.field-list-item", {name, DescribeNode(item)}));
-          v.items.push_back(*s);
+          v.items.push_back(std::move(*s));
         }
         int64_t count = static_cast<int64_t>(v.items.size());
         if (f.min && count < *f.min)
@@ -115,12 +115,12 @@ class Validator {
         for (const auto& kv : Pairs(n)) {
           std::vector<std::string> items;
           if (auto s = config::ScalarString(kv.second)) {
-            if (!kv.second.IsNull()) items.push_back(*s);
+            if (!kv.second.IsNull()) items.push_back(std::move(*s));
           } else if (kv.second.IsSequence()) {
             for (const auto& item : Items(kv.second)) {
               auto is = config::ScalarString(item);
               if (!is) return Error(item, Tr("content.field-list-item", {name, DescribeNode(item)}));
-              items.push_back(*is);
+              items.push_back(std::move(*is));
             }
           } else {
             return Error(kv.second, Tr("content.field-map", {name, f.keys, DescribeNode(kv.second)}));
@@ -142,7 +142,7 @@ class Validator {
         Error(item, Tr("content.relation-id", {r.name, r.target, DescribeNode(item)}));
         return;
       }
-      refs.push_back({*s, Where(item)});
+      refs.push_back({std::move(*s), Where(item)});
     };
     if (n.IsSequence()) {
       if (!r.many) return Error(n, Tr("content.relation-one", {r.name, r.target}));
@@ -196,11 +196,15 @@ bool Validate(const Node& front, const YamlSource& src, const config::TypeDef* t
     v.Error(front, Tr("content.front-matter-not-mapping", {DescribeNode(front)}));
     return false;
   }
-  std::vector<std::string> known = {"title", "id", "draft", "incomplete"};
-  if (type) {
-    for (const FieldDef& f : type->fields) known.push_back(f.name);
-    for (const config::RelationDef& r : type->relations) known.push_back(r.name);
-  }
+  // The keys a page may have, for the hint of an unknown one (made only then).
+  auto known_keys = [type] {
+    std::vector<std::string> known = {"title", "id", "draft", "incomplete"};
+    if (type) {
+      for (const FieldDef& f : type->fields) known.push_back(f.name);
+      for (const config::RelationDef& r : type->relations) known.push_back(r.name);
+    }
+    return known;
+  };
   for (const auto& kv : Pairs(front)) {
     const std::string key = kv.first.Scalar();
     const Node& value = kv.second;
@@ -211,7 +215,7 @@ bool Validate(const Node& front, const YamlSource& src, const config::TypeDef* t
       else if (s->find('\n') != std::string::npos)
         v.Error(value, Tr("content.field-one-line", {"title"}));
       else
-        page->title = *s;
+        page->title = std::move(*s);
       page->title_location = v.Where(kv.first);
     } else if (key == "id") {
       auto s = config::ScalarString(value);
@@ -232,6 +236,7 @@ bool Validate(const Node& front, const YamlSource& src, const config::TypeDef* t
     } else if (const config::RelationDef* r = type ? type->FindRelation(key) : nullptr) {
       v.Relation(*r, value);
     } else {
+      const std::vector<std::string> known = known_keys();
       std::string near = ClosestMatch(key, known);
       std::string hint = near.empty()
                              ? Tr("content.unknown-field.fields",
