@@ -70,6 +70,15 @@ void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
     open += "\">";
     // A custom block renders its strings on lines of their own; an inline
     // inside an empty block keeps <h2 id="x">Text</h2> on one line.
+    // The heading's text nodes may still point into the heading's own
+    // buffer, which cmark_node_free(node) below releases: have each take a
+    // copy first (cmark_node_get_literal makes the literal the node's own).
+    Walk(
+        node,
+        [](cmark_node* inline_node) {
+          if (!LiteralOf(inline_node).empty()) (void)cmark_node_get_literal(inline_node);
+        },
+        [](cmark_node*) {});
     NodePtr block = NewCustomNode(mem, CMARK_NODE_CUSTOM_BLOCK, "", "");
     NodePtr tag = NewCustomNode(mem, CMARK_NODE_CUSTOM_INLINE, open,
                                 "</h" + std::to_string(h.level) + ">");
