@@ -42,9 +42,10 @@ ParserPtr NewGfmParser(int options, cmark_mem* mem, GfmExtensions extensions) {
 // The library calls that function through its PLT, so this definition in
 // the program takes its place (ELF symbol interposition) and does nothing:
 // Kapstok manages the table itself, with the library's own function (found
-// with dlsym) applied to two parsers kept for the purpose. '~' stays in the
-// table for the life of the process (every parser has strikethrough). ':'
-// and 'w' are in it only while a parse that wants URL autolinks
+// with dlsym) applied to parsers made for the purpose: one with only
+// strikethrough adds '~' once, for the life of the process (every parser
+// has strikethrough); one with only autolink, kept, adds and removes ':'
+// and 'w', which are in it only while a parse that wants URL autolinks
 // (ParseDocument's `url_autolinks`) runs, and such a parse runs alone: it
 // holds `table_mu` exclusively, every other inline parse holds it shared.
 // Without ':' and 'w' cmark does not cut text nodes at every 'w' and ':' nor
