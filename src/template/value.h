@@ -167,7 +167,7 @@ class ValueObject {
   // Makes room for `n` members (as std::vector::reserve), so that a view
   // built with up to `n` inserts allocates its members once. Changes nothing
   // else; the members are as before.
-  void reserve(size_t n) { entries_.reserve(n); }
+  void reserve(size_t n);
 
   // The members as they are now, for a caller that searches the same object
   // many times (the renderer keeps one per context): Find without the detour
@@ -312,6 +312,9 @@ class Value {
 inline ValueObject::const_iterator ValueObject::begin() const { return entries_.begin(); }
 inline ValueObject::const_iterator ValueObject::end() const { return entries_.end(); }
 inline size_t ValueObject::size() const { return entries_.size(); }
+// Out of the class, where Value is complete (clang instantiates the vector's
+// reserve where it is named).
+inline void ValueObject::reserve(size_t n) { entries_.reserve(n); }
 inline bool ValueObject::empty() const { return entries_.empty(); }
 inline bool ValueObject::contains(std::string_view key) const { return find(key) != end(); }
 
