@@ -73,6 +73,13 @@ struct Op {
   const Node* text_node = nullptr;     // the text's Node when it has line starts
   const NamePart* path = nullptr;
   const Node* node = nullptr;
+  // parts == 1 (most names): path[0]'s key, tag, Bloom bit and slot, read
+  // here by the lookup without going through `path`.
+  uint32_t slot = 0;
+  uint32_t key_size = 0;
+  const char* key = nullptr;
+  uint64_t bloom_bit = 0;
+  KeyTag tag;
 };
 
 struct Node {

@@ -38,6 +38,14 @@ class Flattener {
       Op& op = ops->back();
       op.path = n.path.data();
       op.parts = static_cast<uint32_t>(n.path.size());
+      if (op.parts == 1) {
+        const NamePart& part = n.path[0];
+        op.slot = part.slot;
+        op.key_size = static_cast<uint32_t>(part.key.size());
+        op.key = part.key.data();
+        op.bloom_bit = part.bloom_bit;
+        op.tag = part.tag;
+      }
       switch (n.kind) {
         case NodeKind::kText: break;
         case NodeKind::kVariable: op.kind = OpKind::kVariable; break;

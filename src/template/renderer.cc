@@ -68,6 +68,14 @@ Override FindOverride(const Scope* scope, const std::string& name) {
   return {};
 }
 
+// Where a run of ops renders: `indent` inserted at line starts (`indent_id`
+// is its IndentId) and the block overrides in force.
+struct At {
+  std::string_view indent;
+  uint32_t indent_id;
+  const Scope* scope;
+};
+
 // Every member function that writes takes the output cursor `w` and returns
 // the cursor after what it wrote (see output.h).
 class Renderer {
@@ -78,20 +86,19 @@ class Renderer {
     for (const Value* v : context) Push(v);
   }
 
-  // Runs ops [op, end) (a template's, a block's or a section's body) with
-  // `indent` inserted at line starts; `indent_id` is IndentId(indent).
+  // Runs ops [op, end) (a template's, a block's or a section's body) at `at`.
   // Text and interpolation, nearly all of a page's ops, are handled inline.
-  char* Run(const Op* op, const Op* const end, std::string_view indent, uint32_t indent_id,
-            const Scope* scope, char* w) {
+  // (`at` by reference keeps Run's arguments in registers, the cursor too.)
+  char* Run(const Op* op, const Op* const end, const At& at, char* w) {
     for (; op != end; ++op) {
       // (With no indentation, indent_id matches no pre_id and Text copies the
       // text as it is.)
       if (op->text_node == nullptr) [[likely]] {
         w = out_->Append(w, std::string_view(op->text, op->size));
-      } else if (op->pre_id == indent_id) {
+      } else if (op->pre_id == at.indent_id) {
         w = out_->Append(w, std::string_view(op->pre, op->pre_size));
       } else {
-        w = Text(*op->text_node, indent, w);
+        w = Text(*op->text_node, at.indent, w);
       }
       switch (op->kind) {
         case OpKind::kText: break;
@@ -110,7 +117,7 @@ class Renderer {
         case OpKind::kSection: {
           const Op* body_end = op + 1 + op->skip;
           if (const Value* v = Lookup(op)) {
-            w = Section(v->Resolved(), op + 1, body_end, indent, indent_id, scope, w);
+            w = Section(v->Resolved(), op + 1, body_end, at, w);
           }
           op = body_end - 1;
           break;
@@ -118,13 +125,13 @@ class Renderer {
         case OpKind::kInverted: {
           const Op* body_end = op + 1 + op->skip;
           const Value* v = Lookup(op);
-          if (v == nullptr || !v->Truthy()) w = Run(op + 1, body_end, indent, indent_id, scope, w);
+          if (v == nullptr || !v->Truthy()) w = Run(op + 1, body_end, at, w);
           op = body_end - 1;
           break;
         }
         case OpKind::kPartial:
-        case OpKind::kParent: w = Include(*op->node, indent, scope, w); break;
-        case OpKind::kBlock: w = Block(*op->node, indent, scope, w); break;
+        case OpKind::kParent: w = Include(*op->node, at.indent, at.scope, w); break;
+        case OpKind::kBlock: w = Block(*op->node, at.indent, at.scope, w); break;
       }
     }
     return w;
@@ -133,7 +140,8 @@ class Renderer {
   // Runs `ops` (a template's or a block's) at `indent`.
   char* Program(const std::vector<Op>& ops, std::string_view indent, const Scope* scope,
                 char* w) {
-    return Run(ops.data(), ops.data() + ops.size(), indent, IndentId(indent), scope, w);
+    const At at{indent, IndentId(indent), scope};
+    return Run(ops.data(), ops.data() + ops.size(), at, w);
   }
 
  private:
@@ -178,17 +186,18 @@ class Renderer {
   // any part is missing.
   [[gnu::always_inline]] const Value* Lookup(const Op* op) const {
     if (op->parts == 1) [[likely]] {
-      // A plain name (most): no part loop.
+      // A plain name (most): no part loop, and the part's fields in the op.
       const Frame* const bottom = stack_.data();
       const Frame* top = bottom + stack_.size();
-      const NamePart& part = *op->path;
-      uint32_t* const hint = &hints_[part.slot];
-      while (top != bottom) {
+      if (top == bottom) [[unlikely]] return nullptr;
+      const std::string_view key(op->key, op->key_size);
+      uint32_t* const hint = &hints_[op->slot];
+      do {
         --top;
-        if (const Value* v = top->members.FindAtOffset(part.key, part.tag, part.bloom_bit, hint)) {
+        if (const Value* v = top->members.FindAtOffset(key, op->tag, op->bloom_bit, hint)) {
           return v;
         }
-      }
+      } while (top != bottom);
       return nullptr;
     }
     return Lookup(op->path, op->parts);
@@ -217,22 +226,21 @@ class Renderer {
 
   // A section whose name resolved to `v`: its body [body, end) once per
   // item of a list, once with `v` pushed for any other truthy value.
-  char* Section(const Value& v, const Op* body, const Op* end, std::string_view indent,
-                uint32_t indent_id, const Scope* scope, char* w) {
+  char* Section(const Value& v, const Op* body, const Op* end, const At& at, char* w) {
     if (const Value::List* list = v.if_list()) {
       const Value* item = list->data();
       const Value* const last = item + list->size();
       for (; item != last; ++item) {
         if (item + 1 != last) Prefetch(item[1]);
         Push(item);
-        w = Run(body, end, indent, indent_id, scope, w);
+        w = Run(body, end, at, w);
         stack_.pop_back();
       }
       return w;
     }
     if (!v.Truthy()) return w;
     Push(&v);
-    w = Run(body, end, indent, indent_id, scope, w);
+    w = Run(body, end, at, w);
     stack_.pop_back();
     return w;
   }
