@@ -164,6 +164,9 @@ class ValueObject {
   const Value* Find(std::string_view key, uint32_t hash) const;
   // The member `key`, inserted as null when missing.
   Value& operator[](std::string_view key);
+  // Sets member `key` to `v` (inserting it when missing) and returns it.
+  // Appending in key order constructs the member in place.
+  Value& Put(std::string_view key, Value&& v);
   // Makes room for `n` members (as std::vector::reserve), so that a view
   // built with up to `n` inserts allocates its members once. Changes nothing
   // else; the members are as before.
@@ -228,6 +231,15 @@ class Value {
   Value(std::string_view s) : v_(std::string(s)) {}
   Value(List l) : v_(std::move(l)) {}
   Value(Object o) : v_(std::move(o)) {}
+  // The string `s` read in place, without a copy: reads see it as a string
+  // (is_string, as_string, if_string). `s` must outlive the value (and every
+  // copy of it) and must not change while it is read. For views of data
+  // that outlive them (the render stage's page view reads the model).
+  static Value Borrowed(const std::string& s) {
+    Value out;
+    out.v_ = BorrowedString{&s};
+    return out;
+  }
   // A reference to a shared, immutable subtree; reads see through it.
   static Value Shared(std::shared_ptr<const Value> v) {
     Value out;
@@ -246,7 +258,7 @@ class Value {
   bool is_bool() const { return std::holds_alternative<bool>(Resolved().v_); }
   bool is_int() const { return std::holds_alternative<int64_t>(Resolved().v_); }
   bool is_double() const { return std::holds_alternative<double>(Resolved().v_); }
-  bool is_string() const { return std::holds_alternative<std::string>(Resolved().v_); }
+  bool is_string() const { return if_string() != nullptr; }
   bool is_list() const { return std::holds_alternative<List>(Resolved().v_); }
   bool is_object() const { return std::holds_alternative<Object>(Resolved().v_); }
 
@@ -254,14 +266,22 @@ class Value {
   bool as_bool() const { return std::get<bool>(Resolved().v_); }
   int64_t as_int() const { return std::get<int64_t>(Resolved().v_); }
   double as_double() const { return std::get<double>(Resolved().v_); }
-  const std::string& as_string() const { return std::get<std::string>(Resolved().v_); }
+  const std::string& as_string() const {
+    const std::string* s = if_string();
+    return s != nullptr ? *s : std::get<std::string>(Resolved().v_);  // (throws as before)
+  }
   const List& as_list() const { return std::get<List>(Resolved().v_); }
   const Object& as_object() const { return std::get<Object>(Resolved().v_); }
 
   // Pointer accessors for code that tests and reads in one step (the
   // renderer): the string, list or object, or nullptr when this (resolved) is
   // something else.
-  const std::string* if_string() const { return std::get_if<std::string>(&Resolved().v_); }
+  const std::string* if_string() const {
+    const Value& r = Resolved();
+    if (const std::string* s = std::get_if<std::string>(&r.v_)) return s;
+    const BorrowedString* b = std::get_if<BorrowedString>(&r.v_);
+    return b != nullptr ? b->s : nullptr;
+  }
   const List* if_list() const { return std::get_if<List>(&Resolved().v_); }
   const Object* if_object() const { return std::get_if<Object>(&Resolved().v_); }
   // The string this Value holds itself (not through Shared), or nullptr:
@@ -279,7 +299,7 @@ class Value {
   // Builders. Set turns a null Value into an object; Push into a list.
   Value& Set(std::string_view key, Value v) {
     if (!std::holds_alternative<Object>(v_)) v_ = Object{};
-    std::get<Object>(v_)[key] = std::move(v);
+    std::get<Object>(v_).Put(key, std::move(v));
     return *this;
   }
   Value& Push(Value v) {
@@ -304,8 +324,11 @@ class Value {
   }
 
  private:
+  struct BorrowedString {
+    const std::string* s;
+  };
   std::variant<std::monostate, bool, int64_t, double, std::string, List, Object,
-               std::shared_ptr<const Value>>
+               std::shared_ptr<const Value>, BorrowedString>
       v_;
 };
 
@@ -406,6 +429,12 @@ inline Value& ValueObject::operator[](std::string_view key) {
                   ObjectMember{std::string(key), Value(), KeyTag::Of(key)});
   bloom_ |= BloomBit(hash);
   return entries_[i].second;
+}
+
+inline Value& ValueObject::Put(std::string_view key, Value&& v) {
+  if (!entries_.empty() && !KeyLess()(entries_.back().first, key)) return (*this)[key] = std::move(v);
+  bloom_ |= BloomBit(HashKey(key));
+  return entries_.emplace_back(std::string(key), std::move(v), KeyTag::Of(key)).second;
 }
 
 }  // namespace kapstok::tmpl

@@ -233,5 +233,60 @@ TEST(ValueTest, DottedNamesResolveInEveryItem) {
   EXPECT_EQ(Render("{{#items}}<{{p.q}}>{{/items}}", view), "<1><2><><>");
 }
 
+// Set appends a key greater than every member's in place (Put) and inserts
+// any other in order; both keep the Bloom filter and the keys' tags right,
+// so every member is found afterwards, by Find and by the renderer.
+TEST(ValueTest, SetInOrderOutOfOrderAndReplacingKeepsEveryMemberFindable) {
+  Value v;
+  v.Set("b", 1).Set("d", 2).Set("f", 3);            // in order: appended
+  v.Set("a", 4).Set("c", 5).Set("e", 6).Set("g", 7);  // before, between, after
+  v.Set("d", "replaced").Set("g", "last replaced");   // existing keys
+  EXPECT_EQ(Keys(v), (std::vector<std::string>{"a", "b", "c", "d", "e", "f", "g"}));
+  EXPECT_EQ(v.Find("a")->as_int(), 4);
+  EXPECT_EQ(v.Find("b")->as_int(), 1);
+  EXPECT_EQ(v.Find("d")->as_string(), "replaced");
+  EXPECT_EQ(v.Find("g")->as_string(), "last replaced");
+  EXPECT_EQ(v.Find("h"), nullptr);
+  EXPECT_EQ(Render("{{a}}{{b}}{{c}}{{d}}{{e}}{{f}}{{g}}{{h}}", v),
+            "415replaced63last replaced");
+  // A long key (compared in full past its tag) appended in order.
+  v.Set("zz-a-key-longer-than-fifteen-bytes", "long");
+  EXPECT_EQ(Render("{{zz-a-key-longer-than-fifteen-bytes}}", v), "long");
+  EXPECT_EQ(Render("{{zz-a-key-longer-than-fifteen-bytez}}", v), "");
+}
+
+// A borrowed string is read in place (no copy: a change to the source is
+// seen) and behaves as a string everywhere: accessors, escaping,
+// truthiness, sections, dotted names, dynamic partial names.
+TEST(ValueTest, BorrowedStringsAreReadInPlaceAndBehaveAsStrings) {
+  std::string title = "Tom & \"Jerry\" <b>";
+  const std::string empty;
+  const std::string name = "part";
+  Value v;
+  v.Set("empty", Value::Borrowed(empty))
+      .Set("name", Value::Borrowed(name))
+      .Set("title", Value::Borrowed(title));
+  const Value& t = *v.Find("title");
+  EXPECT_TRUE(t.is_string());
+  EXPECT_EQ(t.if_string(), &title);
+  EXPECT_EQ(&t.as_string(), &title);
+  EXPECT_EQ(t.if_own_string(), nullptr);
+  EXPECT_TRUE(v.Find("empty")->Truthy());  // as an own empty string
+  EXPECT_EQ(Render("{{title}}|{{{title}}}|{{#title}}[{{.}}]{{/title}}|{{^empty}}no{{/empty}}", v),
+            "Tom &amp; &quot;Jerry&quot; &lt;b&gt;|Tom & \"Jerry\" <b>|[Tom &amp; &quot;Jerry&quot; "
+            "&lt;b&gt;]|");
+  title = "changed";
+  EXPECT_EQ(Render("{{title}}", v), "changed");
+  Value outer;
+  outer.Set("inner", v);  // a copy of a borrowed value borrows the same string
+  EXPECT_EQ(Render("{{inner.title}}", outer), "changed");
+  DiagnosticSink sink;
+  auto set = TemplateSet::CompileString("({{>*name}})", {{"part", "P{{title}}"}}, &sink);
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(set->Render(TemplateSet::kMain, v), "(Pchanged)");
+  const Value own("Tom");
+  EXPECT_EQ(Value::Borrowed(own.as_string()).as_string(), "Tom");
+}
+
 }  // namespace
 }  // namespace kapstok::tmpl
