@@ -25,6 +25,10 @@ Value Borrow(const Value& v) {
   return Value::Shared(std::shared_ptr<const Value>(std::shared_ptr<const Value>(), &v));
 }
 
+// `s` read in place (tmpl::Value::Borrowed): for strings of the model and
+// the config, which outlive every view of a page.
+Value B(const std::string& s) { return Value::Borrowed(s); }
+
 // An empty object with room for `n` members.
 Value ObjectOf(size_t n) {
   Value::Object o;
@@ -159,7 +163,7 @@ Value SharedViews::Frame(const std::string& root, const std::string& title,
   auto menu = current_menus_.find(current_type);
   Value v = ObjectOf(kFrameMembers);
   v.Set("canonical", AbsoluteUrl(c, url));
-  v.Set("lang", c.language);
+  v.Set("lang", B(c.language));
   v.Set("menu", Borrow(menu == current_menus_.end() ? menu_ : menu->second));
   v.Set("page_title", title.empty() || title == c.title ? c.title : title + " | " + c.title);
   v.Set("root", root.empty() ? "./" : root);
@@ -228,16 +232,16 @@ Value HtmlItems(const std::vector<std::string>& htmls) {
   items.reserve(htmls.size());
   for (const std::string& html : htmls) {
     items.push_back(ObjectOf(1));
-    items.back().Set("html", html);
+    items.back().Set("html", B(html));
   }
   return Value(std::move(items));
 }
 
 // A table-of-contents entry {id, text}.
-Value TocEntry(const std::string& id, const std::string& text) {
+Value TocEntry(Value id, Value text) {
   Value entry = ObjectOf(2);
-  entry.Set("id", id);
-  entry.Set("text", text);
+  entry.Set("id", std::move(id));
+  entry.Set("text", std::move(text));
   return entry;
 }
 
@@ -256,7 +260,7 @@ Value MapRows(const SharedViews& shared, const model::Page& page, const config::
     Value row = ObjectOf(2);
     row.Set("items", HtmlItems(items_html));
     const model::Page* key_page = shared.model().Find(def.keys, key);
-    row.Set("key", key_page ? shared.Ref(key_page) : Value(key));
+    row.Set("key", key_page ? shared.Ref(key_page) : B(key));
     rows.push_back(std::move(row));
   }
   return Value(std::move(rows));
@@ -270,7 +274,7 @@ Value FieldView(const SharedViews& shared, const model::Page& page, const config
   if (anchor) field.Set("anchor", *anchor);
   switch (def.type) {
     case config::FieldType::kText:
-      field.Set("html", page.text_html.at(def.name));
+      field.Set("html", B(page.text_html.at(def.name)));
       field.Set("is_text", true);
       break;
     case config::FieldType::kList:
@@ -286,8 +290,8 @@ Value FieldView(const SharedViews& shared, const model::Page& page, const config
     default:
       field.Set("is_scalar", true);
   }
-  field.Set("label", def.label);
-  field.Set("name", def.name);
+  field.Set("label", B(def.label));
+  field.Set("name", B(def.name));
   switch (def.type) {
     case config::FieldType::kText:
     case config::FieldType::kList:
@@ -296,7 +300,7 @@ Value FieldView(const SharedViews& shared, const model::Page& page, const config
       field.Set("rows", MapRows(shared, page, def));
       break;
     case config::FieldType::kUrl:
-      field.Set("value", fv.text);
+      field.Set("value", B(fv.text));
       break;
     default:
       field.Set("value", ScalarText(fv));
@@ -323,7 +327,7 @@ FieldViews MakeFieldViews(const SharedViews& shared, const model::Page& page) {
     if (def.name == type.summary || def.name == type.order_by) continue;
     const bool is_section = IsSection(def.type);
     const std::string* anchor = is_section ? &anchors.at(def.name) : nullptr;
-    if (anchor) out.toc.push_back(TocEntry(*anchor, def.label));
+    if (anchor) out.toc.push_back(TocEntry(*anchor, B(def.label)));
     auto shared_field =
         std::make_shared<const Value>(FieldView(shared, page, def, it->second, anchor));
     if (out.f.is_null()) out.f = ObjectOf(type.fields.size());
@@ -331,7 +335,7 @@ FieldViews MakeFieldViews(const SharedViews& shared, const model::Page& page) {
     (is_section ? out.sections : out.facts).push_back(Value::Shared(std::move(shared_field)));
   }
   for (const markdown::Heading& h : page.body.headings)
-    if (h.level == 2) out.toc.push_back(TocEntry(h.id, h.text));
+    if (h.level == 2) out.toc.push_back(TocEntry(B(h.id), B(h.text)));
   return out;
 }
 
@@ -345,8 +349,8 @@ Value RelationViews(const SharedViews& shared, const model::Page& page) {
     if (rr.def->target == shared.model().config().citations) continue;
     Value r = ObjectOf(3);
     r.Set("items", RefList(shared, rr.targets));
-    r.Set("label", rr.def->label);
-    r.Set("name", rr.def->name);
+    r.Set("label", B(rr.def->label));
+    r.Set("name", B(rr.def->name));
     relations.push_back(std::move(r));
   }
   return Value(std::move(relations));
@@ -360,8 +364,8 @@ Value BacklinkViews(const SharedViews& shared, const model::Page& page) {
     Value r = ObjectOf(4);
     r.Set("count", static_cast<int64_t>(b.pages.size()));
     r.Set("items", RefList(shared, b.pages));
-    r.Set("label", b.relation->inverse);
-    r.Set("type", b.source_type->id);
+    r.Set("label", B(b.relation->inverse));
+    r.Set("type", B(b.source_type->id));
     backlinks.push_back(std::move(r));
   }
   return Value(std::move(backlinks));
@@ -385,7 +389,7 @@ Value PageView(const SharedViews& shared, const model::Page& page) {
 
   Value v = ObjectOf(kPageViewMembers);
   v.Set("backlinks", std::move(backlinks));
-  v.Set("body_html", page.body.html);
+  v.Set("body_html", B(page.body.html));
   v.Set("breadcrumbs", shared.Breadcrumbs(type));
   v.Set("draft", page.src.draft);
   // Only when there is one: an empty string is truthy in Mustache, and the
@@ -399,21 +403,21 @@ Value PageView(const SharedViews& shared, const model::Page& page) {
   v.Set("has_relations", has_relations);
   v.Set("has_sources", !page.sources.empty());
   v.Set("has_toc", has_toc);
-  v.Set("id", page.id());
+  v.Set("id", B(page.id()));
   v.Set("incomplete", page.src.incomplete);
   v.Set("relations", std::move(relations));
   v.Set("sections", Value(std::move(fields.sections)));
-  v.Set("source_path", page.src.path);
+  v.Set("source_path", B(page.src.path));
   v.Set("sources", RefList(shared, page.sources));
   if (auto it = page.text_html.find(type.summary); it != page.text_html.end())
-    v.Set("summary_html", it->second);
-  v.Set("title", page.title());
+    v.Set("summary_html", B(it->second));
+  v.Set("title", B(page.title()));
   v.Set("toc", Value(std::move(fields.toc)));
-  v.Set("type", type.id);
-  v.Set("type_name", type.name);
-  v.Set("type_plural", type.plural);
+  v.Set("type", B(type.id));
+  v.Set("type_name", B(type.name));
+  v.Set("type_plural", B(type.plural));
   v.Set("type_url", type.list ? type.folder + "/" : "");
-  v.Set("url", page.url);
+  v.Set("url", B(page.url));
   return v;
 }
 
