@@ -132,6 +132,7 @@ class Renderer {
         case OpKind::kPartial:
         case OpKind::kParent: w = Include(*op->node, at.indent, at.scope, w); break;
         case OpKind::kBlock: w = Block(*op->node, at.indent, at.scope, w); break;
+        default: __builtin_unreachable();  // (every kind is above: no range check)
       }
     }
     return w;
