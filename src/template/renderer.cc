@@ -187,21 +187,38 @@ class Renderer {
   // any part is missing.
   [[gnu::always_inline]] const Value* Lookup(const Op* op) const {
     if (op->parts == 1) [[likely]] {
-      // A plain name (most): no part loop, and the part's fields in the op.
-      const Frame* const bottom = stack_.data();
-      const Frame* top = bottom + stack_.size();
-      if (top == bottom) [[unlikely]] return nullptr;
-      const std::string_view key(op->key, op->key_size);
-      uint32_t* const hint = &hints_[op->slot];
-      do {
-        --top;
-        if (const Value* v = top->members.FindAtOffset(key, op->tag, op->bloom_bit, hint)) {
-          return v;
+      // A plain name (most), found in the top frame (most: a list item's
+      // member, or the page's) at the offset where it was found last: tested
+      // here with the part's fields in the op; anything else in LookupName.
+      const Frame* const top = stack_.data() + stack_.size();
+      if (top != stack_.data()) [[likely]] {
+        const Value::Object::Span& m = top[-1].members;
+        if ((m.bloom & op->bloom_bit) != 0) {
+          const uint32_t offset = hints_[op->slot];
+          const char* const first = reinterpret_cast<const char*>(m.begin);
+          if (offset < static_cast<size_t>(reinterpret_cast<const char*>(m.end) - first)) {
+            const ObjectMember& member = *reinterpret_cast<const ObjectMember*>(first + offset);
+            if (member.tag == op->tag && op->key_size <= KeyTag::kTagged) return &member.second;
+          }
         }
-      } while (top != bottom);
-      return nullptr;
+      }
+      return LookupName(op);
     }
     return Lookup(op->path, op->parts);
+  }
+  // Lookup of a one-part name, frame by frame from the top.
+  [[gnu::noinline]] const Value* LookupName(const Op* op) const {
+    const Frame* const bottom = stack_.data();
+    const Frame* top = bottom + stack_.size();
+    const std::string_view key(op->key, op->key_size);
+    uint32_t* const hint = &hints_[op->slot];
+    while (top != bottom) {
+      --top;
+      if (const Value* v = top->members.FindAtOffset(key, op->tag, op->bloom_bit, hint)) {
+        return v;
+      }
+    }
+    return nullptr;
   }
   [[gnu::always_inline]] const Value* Lookup(const NamePart* part, size_t parts) const {
     const Frame* bottom = stack_.data();
