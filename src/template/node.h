@@ -60,6 +60,7 @@ enum class OpKind : uint8_t {
 };
 
 struct Op {
+  static constexpr char kNoText[16] = {};
   OpKind kind = OpKind::kText;
   // A text with a pre-indented form: 1 + the number of its indentation in
   // the set's table of indentations (TemplateSet::pre_indents); 0 when none.
@@ -68,7 +69,11 @@ struct Op {
   uint32_t size = 0;      // text bytes at `text` (0: none)
   uint32_t skip = 0;      // kSection/kInverted: the number of ops in the body
   uint32_t pre_size = 0;  // bytes at `pre`
-  const char* text = nullptr;
+  // 16 bytes can be read at `text` whatever `size` (Op::kNoText when there
+  // is none, else a Node::text's data: a std::string keeps at least 16
+  // bytes at its data, see renderer.cc), so texts of up to 16 bytes are
+  // copied with one 16-byte move.
+  const char* text = kNoText;
   const char* pre = nullptr;           // text_node->pre
   const Node* text_node = nullptr;     // the text's Node when it has line starts
   const NamePart* path = nullptr;

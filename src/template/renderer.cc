@@ -10,6 +10,16 @@
 
 namespace kapstok::tmpl::internal {
 
+// Op::text relies on this: libstdc++ keeps a string of up to 15 bytes in a
+// 16-byte buffer inside the object and a longer one in a heap block of at
+// least 17 bytes, so 16 bytes can be read at any string's data(). Other
+// standard libraries copy texts by their size.
+#if defined(__GLIBCXX__)
+constexpr bool kStringsHold16 = true;
+#else
+constexpr bool kStringsHold16 = false;
+#endif
+
 char* AppendValueText(const Value& v, const Escaper* escape, Output* out, char* w) {
   const Value& r = v.Resolved();
   if (const std::string* s = r.if_string()) {
@@ -94,7 +104,7 @@ class Renderer {
       // (With no indentation, indent_id matches no pre_id and Text copies the
       // text as it is.)
       if (op->text_node == nullptr) [[likely]] {
-        w = out_->Append(w, std::string_view(op->text, op->size));
+        w = AppendText(op->text, op->size, w);
       } else if (op->pre_id == at.indent_id) {
         w = out_->Append(w, std::string_view(op->pre, op->pre_size));
       } else {
@@ -156,6 +166,18 @@ class Renderer {
       if (known[i] == indent) return static_cast<uint32_t>(i + 1);
     }
     return kNoIndentId;
+  }
+
+  // Appends the n bytes at `text`, of which 16 can be read whatever n (see
+  // Op::text): up to 16 bytes in one move.
+  char* AppendText(const char* text, size_t n, char* w) {
+    w = out_->Room(w, n | 16);
+    if (kStringsHold16 && n <= 16) [[likely]] {
+      std::memcpy(w, text, 16);  // (one unaligned 16-byte load and store)
+    } else {
+      Output::Copy(w, text, n);
+    }
+    return w + n;
   }
 
   char* Text(const Node& n, std::string_view indent, char* w) {
