@@ -93,14 +93,25 @@ class Renderer {
   Renderer(const TemplateSet& set, const std::vector<const Value*>& context, Output* out)
       : set_(set), out_(out), hints_(set.name_parts(), 0) {
     stack_.reserve(context.size() + 8);
+    loops_.reserve(8);
     for (const Value* v : context) Push(v);
   }
 
   // Runs ops [op, end) (a template's, a block's or a section's body) at `at`.
-  // Text and interpolation, nearly all of a page's ops, are handled inline.
+  // Text and interpolation, nearly all of a page's ops, are handled inline,
+  // and so are sections: entering one (Enter) pushes a Loop and its first
+  // item and runs on into the body with `end` at the body's end; reaching
+  // that end moves to the next item or back out (Advance), with no call
+  // per item.
   // (`at` by reference keeps Run's arguments in registers, the cursor too.)
-  char* Run(const Op* op, const Op* const end, const At& at, char* w) {
-    for (; op != end; ++op) {
+  char* Run(const Op* op, const Op* end, const At& at, char* w) {
+    const size_t base = loops_.size();
+    for (;;) {
+      if (op == end) [[unlikely]] {
+        if (loops_.size() == base) break;
+        op = Advance(&end);
+        continue;
+      }
       // (With no indentation, indent_id matches no pre_id and Text copies the
       // text as it is.)
       if (op->text_node == nullptr) [[likely]] {
@@ -125,27 +136,49 @@ class Renderer {
           if (const Value* v = Lookup(op)) w = AppendValueText(*v, nullptr, out_, w);
           break;
         case OpKind::kSection: {
-          const Op* body_end = op + 1 + op->skip;
-          if (const Value* v = Lookup(op)) {
-            w = Section(v->Resolved(), op + 1, body_end, at, w);
+          const Op* const body_end = op + 1 + op->skip;
+          const Value* v = Lookup(op);
+          if (v != nullptr && Enter(v->Resolved(), op + 1, end)) {
+            end = body_end;
+            ++op;
+          } else {
+            op = body_end;
           }
-          op = body_end - 1;
-          break;
+          continue;
         }
         case OpKind::kInverted: {
-          const Op* body_end = op + 1 + op->skip;
+          const Op* const body_end = op + 1 + op->skip;
           const Value* v = Lookup(op);
           if (v == nullptr || !v->Truthy()) w = Run(op + 1, body_end, at, w);
-          op = body_end - 1;
-          break;
+          op = body_end;
+          continue;
         }
         case OpKind::kPartial:
         case OpKind::kParent: w = Include(*op->node, at.indent, at.scope, w); break;
         case OpKind::kBlock: w = Block(*op->node, at.indent, at.scope, w); break;
         default: __builtin_unreachable();  // (every kind is above: no range check)
       }
+      ++op;
     }
     return w;
+  }
+
+  // At the end of a section body being run (loops_.back(), entered by
+  // Enter): the next item's frame instead of the current one and the body's
+  // first op, or after the last item the op after the body, with *end (the
+  // body's end) set back to the end of the run that entered it.
+  const Op* Advance(const Op** end) {
+    Loop& l = loops_.back();
+    stack_.pop_back();
+    if (++l.item != l.last) {
+      if (l.item + 1 != l.last) Prefetch(l.item[1]);
+      Push(l.item);
+      return l.body;
+    }
+    const Op* const after = *end;
+    *end = l.end;
+    loops_.pop_back();
+    return after;
   }
 
   // Runs `ops` (a template's or a block's) at `indent`.
@@ -264,25 +297,25 @@ class Renderer {
     return v;
   }
 
-  // A section whose name resolved to `v`: its body [body, end) once per
-  // item of a list, once with `v` pushed for any other truthy value.
-  char* Section(const Value& v, const Op* body, const Op* end, const At& at, char* w) {
+  // A section whose name resolved to `v`, with its body at `body`, entered
+  // from a run that ends at `end`: pushes the Loop that runs the body once
+  // per item of a list, or once with `v` pushed for any other truthy value,
+  // and the first item's frame. False (nothing pushed) when the body does
+  // not render at all.
+  bool Enter(const Value& v, const Op* body, const Op* end) {
+    const Value* first = &v;
+    const Value* last = &v + 1;
     if (const Value::List* list = v.if_list()) {
-      const Value* item = list->data();
-      const Value* const last = item + list->size();
-      for (; item != last; ++item) {
-        if (item + 1 != last) Prefetch(item[1]);
-        Push(item);
-        w = Run(body, end, at, w);
-        stack_.pop_back();
-      }
-      return w;
+      if (list->empty()) return false;
+      first = list->data();
+      last = first + list->size();
+      if (first + 1 != last) Prefetch(first[1]);
+    } else if (!v.Truthy()) {
+      return false;
     }
-    if (!v.Truthy()) return w;
-    Push(&v);
-    w = Run(body, end, at, w);
-    stack_.pop_back();
-    return w;
+    loops_.push_back(Loop{body, end, first, last});
+    Push(first);
+    return true;
   }
 
   // A partial, or a parent with its overriding blocks. A standalone tag
@@ -362,8 +395,19 @@ class Renderer {
     stack_.push_back(Frame{v, o != nullptr ? o->members() : Value::Object::Span{}});
   }
 
+  // A section being run (Run): `body` its first op, `end` where the run
+  // that entered it ends; items [item, last) still to render, `item`'s
+  // frame on top of stack_.
+  struct Loop {
+    const Op* body;
+    const Op* end;
+    const Value* item;
+    const Value* last;
+  };
+
   const TemplateSet& set_;
   std::vector<Frame> stack_;  // bottom first
+  std::vector<Loop> loops_;   // innermost last
   Output* out_;
   const Escaper escape_;
   int depth_ = 0;

@@ -250,5 +250,31 @@ TEST(TemplateTest, RendersPagesOfVeryDifferentSizesWithOneTemplate) {
   EXPECT_EQ(failures, std::vector<int>(4, 0));
 }
 
+// Sections run inline in the renderer (no call per item): nested lists,
+// lists of lists, empty lists and bodies, a section that ends the template
+// or a partial, a list section inside an included partial inside a list,
+// and the context stack after each of them.
+TEST(TemplateTest, NestedSectionsOverListsAndValuesRestoreTheirContext) {
+  Value view;
+  Value rows;
+  for (int i = 0; i < 3; ++i) {
+    Value cells;
+    for (int k = 0; k < i; ++k) cells.Push(Value().Set("c", 10 * i + k));
+    rows.Push(Value().Set("r", i).Set("cells", cells).Set("flag", i == 1));
+  }
+  view.Set("rows", rows).Set("r", "top").Set("empty", Value::List{}).Set("obj", Value().Set("r", "o"));
+  Value grid;
+  grid.Push(Value(Value::List{Value(1), Value(2)})).Push(Value(Value::List{})).Push(Value(Value::List{Value(3)}));
+  view.Set("grid", grid);
+  EXPECT_EQ(RenderString("{{#rows}}[{{r}}:{{#cells}}{{c}}/{{r}},{{/cells}}{{#flag}}F{{r}}{{/flag}}]{{/rows}}{{r}}", view),
+            "[0:][1:10/1,F1][2:20/2,21/2,]top");
+  EXPECT_EQ(RenderString("{{#empty}}x{{r}}{{/empty}}{{#rows}}{{/rows}}{{#obj}}{{r}}{{/obj}}{{r}}", view), "otop");
+  EXPECT_EQ(RenderString("{{#grid}}({{#.}}{{.}}{{/.}}){{/grid}}{{r}}", view), "(12)()(3)top");
+  EXPECT_EQ(RenderString("{{r}}{{#rows}}{{#cells}}{{c}}{{/cells}}{{/rows}}", view), "top102021");
+  EXPECT_EQ(RenderString("{{#rows}}<{{>cells}}>{{r}}{{/rows}}|{{r}}",
+                         view, {{"cells", "{{#cells}}{{c}}{{^flag}}!{{/flag}}{{/cells}}"}}),
+            "<>0<10>1<20!21!>2|top");
+}
+
 }  // namespace
 }  // namespace kapstok::tmpl
