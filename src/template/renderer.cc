@@ -121,6 +121,14 @@ class Renderer {
       } else {
         w = Text(*op->text_node, at.indent, w);
       }
+      // No range check: an op's kind is one of OpKind's (the compiler makes
+      // only those), so the default is unreachable. -Wswitch-enum (made an
+      // error here) still reports a kind added to OpKind but not handled.
+      // (A range check before the switch instead of the default, or a masked
+      // kind, costs 1-6 % of a list page's render instructions with GCC 12:
+      // it keeps its compare or moves code.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic error "-Wswitch-enum"
       switch (op->kind) {
         case OpKind::kText: break;
         case OpKind::kVariable:
@@ -156,8 +164,9 @@ class Renderer {
         case OpKind::kPartial:
         case OpKind::kParent: w = Include(*op->node, at.indent, at.scope, w); break;
         case OpKind::kBlock: w = Block(*op->node, at.indent, at.scope, w); break;
-        default: __builtin_unreachable();  // (every kind is above: no range check)
+        default: __builtin_unreachable();
       }
+#pragma GCC diagnostic pop
       ++op;
     }
     return w;
