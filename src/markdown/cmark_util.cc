@@ -7,8 +7,8 @@
 
 #include <atomic>
 #include <cstring>
+#include <condition_variable>
 #include <mutex>
-#include <shared_mutex>
 
 namespace kapstok::markdown {
 namespace {
@@ -45,9 +45,13 @@ ParserPtr NewGfmParser(int options, cmark_mem* mem, GfmExtensions extensions) {
 // with dlsym) applied to parsers made for the purpose: one with only
 // strikethrough adds '~' once, for the life of the process (every parser
 // has strikethrough); one with only autolink, kept, adds and removes ':'
-// and 'w', which are in it only while a parse that wants URL autolinks
-// (ParseDocument's `url_autolinks`) runs, and such a parse runs alone: it
-// holds `table_mu` exclusively, every other inline parse holds it shared.
+// and 'w', which are in it only while parses that want URL autolinks
+// (ParseDocument's `url_autolinks`) run. A gate (ParseGate below) admits
+// parses in two classes, with and without URL autolinks: parses of one
+// class run in parallel with each other, and the table is switched only
+// while no parse runs. A class waits while the other runs, and when the
+// other class is waiting, new arrivals of the running class wait too, so
+// neither class starves.
 // Without ':' and 'w' cmark does not cut text nodes at every 'w' and ':' nor
 // ask the autolink extension about each, which is most of the inline
 // parser's work on Dutch prose.
@@ -65,7 +69,47 @@ ManageFn real_manage = nullptr;       // the library's definition
 cmark_parser* autolink_chars = nullptr;  // a parser with only autolink attached
 bool parallel = false;                // set once in EnsureInlineChars
 std::mutex serial_mu;                 // used only when !parallel
-std::shared_mutex table_mu;           // exclusive while ':' and 'w' are special
+
+// Admits inline parses in two classes (0: without URL autolinks, 1: with);
+// see above.
+class ParseGate {
+ public:
+  void Enter(int c) {
+    std::unique_lock<std::mutex> lock(mu_);
+    ++waiting_[c];
+    changed_.wait(lock, [&] { return CanEnter(c); });
+    --waiting_[c];
+    if (mode_ != c) {  // no parse runs (CanEnter): switch the table
+      real_manage(autolink_chars, c);
+      mode_ = c;
+      admit_[c] = waiting_[c];  // the class's waiters form its batch
+      admit_[1 - c] = 0;
+      changed_.notify_all();
+    } else if (admit_[c] > 0) {
+      --admit_[c];
+    }
+    ++active_;
+  }
+
+  void Leave() {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (--active_ == 0) changed_.notify_all();
+  }
+
+ private:
+  bool CanEnter(int c) const {
+    if (mode_ != c) return active_ == 0;
+    return waiting_[1 - c] == 0 || admit_[c] > 0;
+  }
+
+  std::mutex mu_;
+  std::condition_variable changed_;
+  int mode_ = 0;            // 1 while ':' and 'w' are in the table
+  int active_ = 0;          // parses running (all of class mode_)
+  int waiting_[2] = {0, 0};
+  int admit_[2] = {0, 0};   // waiters of a batch that may enter ahead of the other class
+};
+ParseGate gate;
 
 cmark_parser* ParserWith(const char* extension) {
   cmark_parser* parser = cmark_parser_new(CMARK_OPT_DEFAULT);
@@ -97,8 +141,11 @@ void EnsureInlineChars() {
 
 extern "C" void cmark_manage_extensions_special_characters(cmark_parser* /*parser*/,
                                                            int /*add*/) {
-  // The table is managed by ParseDocument (see above).
-  kapstok::markdown::interposed.store(true, std::memory_order_release);
+  // The table is managed by ParseDocument (see above). Read first: no
+  // shared write per parse.
+  if (!kapstok::markdown::interposed.load(std::memory_order_relaxed)) {
+    kapstok::markdown::interposed.store(true, std::memory_order_release);
+  }
 }
 
 namespace kapstok::markdown {
@@ -115,14 +162,10 @@ NodePtr ParseDocument(cmark_parser* parser, std::string_view text, bool url_auto
     std::lock_guard<std::mutex> lock(serial_mu);
     return NodePtr(cmark_parser_finish(parser));
   }
-  if (!url_autolinks) {
-    std::shared_lock<std::shared_mutex> lock(table_mu);
-    return NodePtr(cmark_parser_finish(parser));
-  }
-  std::unique_lock<std::shared_mutex> lock(table_mu);
-  real_manage(autolink_chars, 1);
+  const int c = url_autolinks ? 1 : 0;
+  gate.Enter(c);
   NodePtr document(cmark_parser_finish(parser));
-  real_manage(autolink_chars, 0);
+  gate.Leave();
   return document;
 }
 

@@ -6,6 +6,12 @@
 // document and parser without freeing them when the arena (cmark_arena.h)
 // drops them whole.
 //
+// Every parse in the process must go through ParseDocument (and its parser
+// come from NewGfmParser): Kapstok replaces cmark-gfm's own bookkeeping of
+// its process-global table of inline special characters with a no-op
+// (cmark_util.cc), so a parse that calls cmark_parser_finish directly would
+// see whatever table the parses around it left.
+//
 // Ownership rules of cmark-gfm that these wrappers encode:
 //   - cmark_parser_new() returns a parser the caller frees with
 //     cmark_parser_free(); the syntax-extension list it hands out
@@ -69,13 +75,15 @@ ParserPtr NewGfmParser(int options, cmark_mem* mem = cmark_get_default_mem_alloc
 // Safe to call from many threads at once, each with its own parser.
 // `url_autolinks`: whether bare "www.x" and "http://x" may become links (the
 // parser needs autolink attached for that). Without it, parsing is cheaper
-// and parses run in parallel; with it, it runs alone (cmark_util.cc). The
+// and parses without it run in parallel; parses with it also run in
+// parallel with each other, but never at the same time as parses without it
+// (a gate switches between the two classes, cmark_util.cc). The
 // HTML is the same either way unless the text has a bare URL; text nodes may
 // be cut differently (and so when the autolink extension is not attached:
 // its post-processing merges adjacent text nodes).
 NodePtr ParseDocument(cmark_parser* parser, std::string_view text, bool url_autolinks = true);
 
-// True when inline parsing without URL autolinks runs without a lock:
+// True when inline parses of one class (see ParseDocument) run in parallel:
 // cmark-gfm calls Kapstok's replacement for its special-character
 // bookkeeping (see cmark_util.cc). False if the library does not let the
 // replacement take effect (parsing is then serialised: correct, only slower).
@@ -101,7 +109,8 @@ inline bool IsBlock(const cmark_node* node) {
 // The node's literal as a view ("" when it has none): what
 // cmark_node_get_literal() gives, without its copy (cmark never leaves a NUL
 // in a literal: it reads U+0000 as U+FFFD). Valid until the node is modified
-// or freed.
+// or freed, and no longer than its enclosing block: a text node's literal may
+// point into its block's content, which cmark frees with the block.
 inline std::string_view LiteralOf(const cmark_node* node) {
   const cmark_chunk* chunk;
   switch (node->type) {

@@ -82,8 +82,55 @@ TEST(MarkdownThreadTest, PagesWithAndWithoutUrlAutolinksRenderTheSameFromManyThr
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
 }
 
-// The threads above parsed inlines without a lock: cmark-gfm calls
-// Kapstok's replacement for its special-character bookkeeping. If a library
+// Many different pages of both classes (with and without a bare URL) on
+// many threads, each thread in its own order, so that parses of one class
+// overlap each other and the gate (cmark_util.cc) switches between the
+// classes often: every page renders as it does on one thread.
+TEST(MarkdownThreadTest, ManyPagesOfBothClassesRenderTheSameFromManyThreads) {
+  FakeResolver resolver;
+  constexpr int kPages = 47;  // prime: every stride below is a permutation
+  std::vector<std::string> pages;
+  for (int i = 0; i < kPages; ++i) {
+    std::string md = "## Kop " + std::to_string(i) + "\n\n";
+    for (int j = 0; j < 20; ++j) {
+      md += (i % 2 == 0) ? "Zie www.movisie.nl/" + std::to_string(i) + " en http://x.nl ~~weg~~.\n\n"
+                         : "Wij werken: ~~weg~~ wel, [w](https://w.nl) wat " + std::to_string(j) +
+                               " mail@x.nl.\n\n";
+    }
+    pages.push_back(std::move(md));
+  }
+  Options options;
+  options.path = "x.md";
+  options.keep_plain_text = true;
+  std::vector<Rendered> expected;
+  for (const std::string& md : pages) expected.push_back(Render(md, options, resolver, nullptr));
+  ASSERT_NE(expected[0].html.find("<a href=\"http://www.movisie.nl/0\">"), std::string::npos);
+  ASSERT_NE(expected[1].html.find("<del>weg</del>"), std::string::npos);
+  ASSERT_NE(expected[1].html.find("mailto:mail@x.nl"), std::string::npos);
+
+  constexpr int kThreads = 8, kRounds = 6;
+  std::vector<int> mismatches(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int r = 0; r < kRounds; ++r) {
+        for (int k = 0; k < kPages; ++k) {
+          const int i = (k * (2 * t + 1) + r) % kPages;
+          const Rendered out = Render(pages[i], options, resolver, nullptr);
+          if (out.html != expected[i].html || out.plain_text != expected[i].plain_text) {
+            ++mismatches[t];
+          }
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+}
+
+// The threads above parsed inlines in parallel (parses of one class at a
+// time, see cmark_util.cc): cmark-gfm calls Kapstok's replacement for its
+// special-character bookkeeping. If a library
 // update binds that call internally, parsing silently falls back to one
 // thread at a time; this says so.
 TEST(MarkdownThreadTest, InlineParsingIsNotSerialised) {
