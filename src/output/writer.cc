@@ -40,7 +40,8 @@ namespace {
 // (EISDIR, ELOOP).
 Status WriteFile(int dir_fd, const fs::path& dir, const std::string& rel, std::string_view bytes) {
   auto failure = [&](int err) { return Status::IOError((dir / rel).string(), std::strerror(err)); };
-  int fd = ::openat(dir_fd, rel.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+  const int flags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW;
+  int fd = ::openat(dir_fd, rel.c_str(), flags, 0644);
   if (fd < 0 && errno == EEXIST) {
     struct stat st;
     if (::fstatat(dir_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return failure(errno);
@@ -109,9 +110,14 @@ Status SiteWriter::Open(const std::string& out_dir, std::unique_ptr<SiteWriter>*
   fs::path staging = parent / (stem + ".new-" + std::to_string(::getpid()));
   fs::path old = parent / (stem + ".old-" + std::to_string(::getpid()));
   RemoveStaleSiblings(parent, stem);
+  // WriteFile's duplicate check (O_EXCL) relies on the staging folder
+  // starting empty: this build must have created it.
   fs::remove_all(staging, ec);
-  fs::create_directory(staging, ec);
-  if (ec) return Status::IOError(staging.string(), ec.message());
+  if (ec) return Status::IOError(staging.string(), "cannot empty staging folder: " + ec.message());
+  if (!fs::create_directory(staging, ec)) {
+    return Status::IOError(staging.string(),
+                           ec ? ec.message() : "staging folder exists and could not be emptied");
+  }
   // Folders and files are made relative to the staging folder: the kernel
   // walks "page/index.html", not the whole absolute path, for each.
   const int fd = ::open(staging.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);

@@ -210,6 +210,25 @@ TEST_F(WriterTest, OpenRemovesStagingFoldersOfBuildsThatDied) {
   fs::remove_all(dir_ / ".site.new-1");
 }
 
+// Duplicates are found by O_EXCL, so Open must start from an empty staging
+// folder: one that cannot be emptied is an error, not a folder of leftovers
+// that would each be reported as written twice. (Root may remove anything,
+// so the test needs an ordinary user.)
+TEST_F(WriterTest, OpenFailsWhenTheStagingFolderCannotBeEmptied) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root can empty any folder";
+  fs::path site = dir_ / "site";
+  fs::path staging = dir_ / (".site.new-" + std::to_string(::getpid()));
+  fs::create_directories(staging / "locked");
+  std::ofstream(staging / "locked" / "a.html") << "left over";
+  fs::permissions(staging / "locked", fs::perms::owner_read | fs::perms::owner_exec);
+  std::unique_ptr<SiteWriter> writer;
+  Status s = SiteWriter::Open(site.string(), &writer);
+  fs::permissions(staging / "locked", fs::perms::owner_all);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find(staging.string()), std::string::npos) << s.message();
+  EXPECT_EQ(writer, nullptr);
+}
+
 TEST_F(WriterTest, StreamedDuplicateSpoilsTheCommit) {
   fs::path site = dir_ / "site";
   ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
