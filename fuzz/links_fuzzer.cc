@@ -10,7 +10,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "base/diagnostic.h"
 #include "markdown/markdown.h"

@@ -24,7 +24,8 @@ uint64_t PathIndex::Hash(std::string_view s) {
     h ^= h >> 31;
   }
   uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
+  // An empty view may have a null data(): memcpy must not see it.
+  if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
   h = (h ^ tail) * 0x94D049BB133111EBull;
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9ull;

@@ -46,7 +46,8 @@ TEST_F(SiteModelTest, OneOffBuildFreesFileTextsAndRelationIds) {
   for (bool keep : {false, true}) {
     MemoryFileSystem fs;
     fs.AddFile("content/kenmerken/a.md", "---\ntitle: A\n---\nTekst.\n");
-    fs.AddFile("content/voorbeelden/v.md", "---\ntitle: V\nkenmerken: [a]\n---\nZie [a](../kenmerken/a.md).\n");
+    fs.AddFile("content/voorbeelden/v.md",
+               "---\ntitle: V\nkenmerken: [a]\n---\nZie [a](../kenmerken/a.md).\n");
     ModelOptions options;
     options.keep_sources = keep;
     auto model = BuildModel(content::LoadContent(fs, "content", config_, {}, &sink_), config_,
