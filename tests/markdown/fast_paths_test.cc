@@ -183,6 +183,19 @@ TEST(InlineBudgetTest, CountsEveryMarkOfALongParagraph) {
 // RenderParsed's fast parse (ParseMode::kFast: the autolink extension only
 // with an '@', URL autolinks only when a text node still holds "www." or
 // "://") must give exactly what parsing with every extension gives.
+// Every field, to compare whole values.
+std::string Describe(const Heading& h) {
+  return std::to_string(h.level) + "|" + h.text + "|" + h.id + "|" + std::to_string(h.line);
+}
+
+std::string Describe(const AnchorLink& a) {
+  const Diagnostic& w = a.warning;
+  return a.href + "|" + a.fragment + "|" + std::to_string(static_cast<int>(w.severity)) + "|" +
+         w.location.path + ":" + std::to_string(w.location.line) + ":" +
+         std::to_string(w.location.column) + "|" + w.message + "|" + w.hint + "|" +
+         w.source_line + "|" + w.code;
+}
+
 TEST(ParseModeTest, FastParseGivesExactlyWhatTheReferenceParseGives) {
   FakeResolver resolver;
   resolver.links["a.md"] = "../a/";
@@ -195,9 +208,10 @@ TEST(ParseModeTest, FastParseGivesExactlyWhatTheReferenceParseGives) {
       "~", "~~", "`", "``", "\\", "!", "&", "&#58;", "&amp;", "#", "## ", "- ", "1. ", "> ",
       "```\n", "    ", "|", "| a | b |\n|---|---|\n", "-", "é", "'", "\"", "<b>", "<!-- c -->",
       "/", "_x_", "*y*", "|", " | ", "\n|-|\n", "---", "-", "--", ":-", "-:", ":-:", "\n:-\n",
-      "\n-:", "\n---\n", "\v", "\f", "\t", "\n--\v\n", "\n- \f\n", "- [ ] ", "- [x] "};
+      "\n-:", "\n---\n", "\v", "\f", "\t", "\n--\v\n", "\n- \f\n", "- [ ] ", "- [x] ",
+      "[b](a.md#kop)", "[c](#x)"};
   std::mt19937 random(5);
-  int reparsed = 0, tables = 0;
+  int reparsed = 0, tables = 0, anchor_links = 0;
   for (int round = 0; round < 30000; ++round) {
     std::string text;
     const size_t n = 1 + random() % 14;
@@ -216,13 +230,20 @@ TEST(ParseModeTest, FastParseGivesExactlyWhatTheReferenceParseGives) {
     for (size_t i = 0; i < got.sections.size(); ++i) {
       ASSERT_EQ(got.sections[i].text, want.sections[i].text) << "text \"" << text << "\"";
       ASSERT_EQ(got.sections[i].anchor, want.sections[i].anchor) << "text \"" << text << "\"";
+      ASSERT_EQ(got.sections[i].heading, want.sections[i].heading) << "text \"" << text << "\"";
+      ASSERT_EQ(got.sections[i].level, want.sections[i].level) << "text \"" << text << "\"";
     }
     ASSERT_EQ(got.headings.size(), want.headings.size()) << "text \"" << text << "\"";
     for (size_t i = 0; i < got.headings.size(); ++i) {
-      ASSERT_EQ(got.headings[i].id, want.headings[i].id) << "text \"" << text << "\"";
+      ASSERT_EQ(Describe(got.headings[i]), Describe(want.headings[i])) << "text \"" << text << "\"";
     }
     ASSERT_EQ(got.citations, want.citations) << "text \"" << text << "\"";
     ASSERT_EQ(got.anchor_links.size(), want.anchor_links.size()) << "text \"" << text << "\"";
+    for (size_t i = 0; i < got.anchor_links.size(); ++i) {
+      ASSERT_EQ(Describe(got.anchor_links[i]), Describe(want.anchor_links[i]))
+          << "text \"" << text << "\"";
+      anchor_links += 1;
+    }
     ASSERT_EQ(got_sink.Sorted().size(), want_sink.Sorted().size()) << "text \"" << text << "\"";
     for (size_t i = 0; i < got_sink.Sorted().size(); ++i) {
       ASSERT_EQ(got_sink.Sorted()[i].location.column, want_sink.Sorted()[i].location.column);
@@ -233,6 +254,7 @@ TEST(ParseModeTest, FastParseGivesExactlyWhatTheReferenceParseGives) {
   }
   EXPECT_GT(reparsed, 1000);  // URL autolinks were made often
   EXPECT_GT(tables, 300);     // and tables
+  EXPECT_GT(anchor_links, 300);  // and links with a fragment to another page
 }
 
 TEST(ParseModeTest, MayHaveTableForEveryKindOfDelimiterRow) {
