@@ -7,14 +7,20 @@ namespace {
 
 constexpr size_t kMinRoom = 4096;
 
-#if defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI
-// Sets the length of a libstdc++ string without writing the bytes before it
-// (its private _M_set_length, which stores only the terminating NUL), so
-// that making room does not first fill it with zeros that the renderer then
-// overwrites: C++23's resize_and_overwrite, which C++20 lacks. Reached
-// through an explicit instantiation, where access is not checked
-// ([temp.spec.general]); folly's resizeWithoutInitialization does the same.
-// The length must not exceed the capacity.
+#if defined(__cpp_lib_string_resize_and_overwrite)
+// *s at size n; bytes past its old size are indeterminate (the callers
+// write them before they are read, or cut them off).
+void ResizeForOverwrite(std::string* s, size_t n) {
+  s->resize_and_overwrite(n, [](char*, size_t m) { return m; });
+}
+#elif defined(__GLIBCXX__) && _GLIBCXX_USE_CXX11_ABI
+// C++20's libstdc++ lacks resize_and_overwrite (C++23). Without it, making
+// room would first fill it with zeros that the renderer then overwrites, so
+// this sets the length through libstdc++'s private _M_set_length (which
+// stores only the terminating NUL), reached through an explicit
+// instantiation, where access is not checked ([temp.spec.general]);
+// folly's resizeWithoutInitialization does the same. Any other library
+// takes resize below. The length must not exceed the capacity.
 void SetLength(std::string* s, size_t n);
 template <void (std::string::*kSetLength)(std::string::size_type)>
 struct LengthSetter {
@@ -39,7 +45,15 @@ Output::Output(std::string* out, size_t expected) : out_(out), base_(out->size()
   end_ = out_->data() + out_->size();
 }
 
+Output::~Output() {
+  // Without Finish the bytes written are not known (the cursor is the
+  // caller's): cut *out back to what it held before, so that it never keeps
+  // indeterminate bytes.
+  if (!finished_) [[unlikely]] out_->resize(base_);
+}
+
 size_t Output::Finish(char* w) {
+  finished_ = true;
   const size_t written = static_cast<size_t>(w - data_);
   out_->resize(base_ + written);  // (a cut: no copy, no fill)
   // A page much smaller than expected (or one that doubled the room just

@@ -25,6 +25,8 @@ class Output {
   // number of bytes the caller expects to write: room for that many is made
   // at once.
   explicit Output(std::string* out, size_t expected = 0);
+  // Without a Finish() call, cuts *out back to what it held before.
+  ~Output();
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
@@ -93,6 +95,7 @@ class Output {
   size_t base_;  // out_->size() before the first byte written
   char* data_;   // out_->data() + base_
   char* end_;    // out_->data() + out_->size()
+  bool finished_ = false;
 };
 
 }  // namespace kapstok::tmpl::internal
