@@ -128,28 +128,8 @@ char* EscapeChunk(const EscapeTable& t, const char* s, size_t n, char* dst) {
            skip;
     x = Load128(s + n - 16) >> (8 * skip);
   } else {
-    uint64_t lo = 0, hi = 0;
-    if (rest >= 8) {
-      std::memcpy(&lo, s, 8);
-      if (rest > 8) {
-        std::memcpy(&hi, s + rest - 8, 8);
-        hi >>= 8 * (16 - rest);  // keep the rest - 8 bytes after lo's
-      }
-    } else if (rest >= 4) {
-      uint32_t a, b;
-      std::memcpy(&a, s, 4);
-      std::memcpy(&b, s + rest - 4, 4);
-      lo = a | (static_cast<uint64_t>(b) << (8 * (rest - 4)));
-    } else {
-      for (size_t k = 0; k < rest; ++k) {
-        lo |= static_cast<uint64_t>(static_cast<unsigned char>(s[k])) << (8 * k);
-      }
-    }
-    // (Built in registers; _mm_set_epi64x goes through the stack.)
-    const __m128i v = _mm_unpacklo_epi64(_mm_cvtsi64_si128(static_cast<int64_t>(lo)),
-                                         _mm_cvtsi64_si128(static_cast<int64_t>(hi)));
-    mask = SpecialMask<N>(t, v) & ((1u << rest) - 1);
-    x = (static_cast<Block128>(hi) << 64) | lo;
+    x = ShortBlock(s, rest);
+    mask = SpecialMask<N>(t, ToVector(x)) & ((1u << rest) - 1);
   }
   if (mask == 0) {
     std::memcpy(dst, &x, 16);

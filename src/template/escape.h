@@ -38,6 +38,34 @@ char* EscapeBlock(const EscapeTable& t, Block128 x, size_t len, uint32_t mask, c
 // EscapeBlock for the n (< 16) bytes at p, which may be read as 16 bytes.
 char* EscapeShortString(const EscapeTable& t, const char* p, size_t n, uint32_t mask, char* w);
 
+// The n (< 16) bytes at p in the low bytes of a block, the rest zero,
+// from loads that stay within [p, p + n).
+inline Block128 ShortBlock(const char* p, size_t n) {
+  uint64_t lo = 0, hi = 0;
+  if (n >= 8) {
+    std::memcpy(&lo, p, 8);
+    if (n > 8) {
+      std::memcpy(&hi, p + n - 8, 8);
+      hi >>= 8 * (16 - n);  // keep the n - 8 bytes after lo's
+    }
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    lo = a | (static_cast<uint64_t>(b) << (8 * (n - 4)));
+  } else {
+    for (size_t k = 0; k < n; ++k) lo |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+  }
+  return (static_cast<Block128>(hi) << 64) | lo;
+}
+
+// x as an SSE register. (Built in registers; _mm_set_epi64x goes through
+// the stack.)
+inline __m128i ToVector(Block128 x) {
+  return _mm_unpacklo_epi64(_mm_cvtsi64_si128(static_cast<int64_t>(x)),
+                            _mm_cvtsi64_si128(static_cast<int64_t>(x >> 64)));
+}
+
 // Bit i set when byte i of v is one of HTML's five special bytes (the ones
 // AppendHtmlEscaped replaces): '"' (0x22) and two pairs one bit apart, '&'
 // (0x26) and '\'' (0x27) as x | 0x01 == 0x27, '<' (0x3c) and '>' (0x3e) as
@@ -69,10 +97,7 @@ class Escaper {
       // block, without a call; longer ones block by block in chunk_.
       if (n < 16) {
         const Block128 x = ShortBlock(s.data(), n);
-        // (Built in registers; _mm_set_epi64x goes through the stack.)
-        const __m128i v =
-            _mm_unpacklo_epi64(_mm_cvtsi64_si128(static_cast<int64_t>(x)),
-                               _mm_cvtsi64_si128(static_cast<int64_t>(x >> 64)));
+        const __m128i v = ToVector(x);
         _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
         const uint32_t mask = HtmlSpecialMask(v) & ((1u << n) - 1);
         if (mask == 0) [[likely]] return w + n;
@@ -117,27 +142,6 @@ class Escaper {
   char* AppendSlow(std::string_view s, Output* out, char* w) const;
 
 #if defined(__SSE2__)
-  // The n (< 16) bytes at p in the low bytes of a block, the rest zero,
-  // from loads that stay within [p, p + n).
-  static Block128 ShortBlock(const char* p, size_t n) {
-    uint64_t lo = 0, hi = 0;
-    if (n >= 8) {
-      std::memcpy(&lo, p, 8);
-      if (n > 8) {
-        std::memcpy(&hi, p + n - 8, 8);
-        hi >>= 8 * (16 - n);
-      }
-    } else if (n >= 4) {
-      uint32_t a, b;
-      std::memcpy(&a, p, 4);
-      std::memcpy(&b, p + n - 4, 4);
-      lo = a | (static_cast<uint64_t>(b) << (8 * (n - 4)));
-    } else {
-      for (size_t k = 0; k < n; ++k) lo |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
-    }
-    return (static_cast<Block128>(hi) << 64) | lo;
-  }
-
   // Whether the bytes AppendHtmlEscaped replaces are exactly the five that
   // HtmlSpecialMask finds (and the table is fast), as they always are
   // unless base/text.cc changes; otherwise every value takes AppendSlow.
