@@ -66,6 +66,44 @@ std::string PercentDecode(std::string_view s) {
 }
 }  // namespace
 
+namespace {
+
+// The page path nearest to `norm` (a broken link's normalised path), written
+// relative to the folder `dir` as the link was, or "" when none is near: the
+// one page with the same file name, else the closest path (sorted first, so
+// ties always pick the same one; skipped past 20,000 pages).
+std::string SuggestPagePath(const PathIndex& by_path, const std::string& dir,
+                            const std::string& norm) {
+  std::vector<std::string> all;
+  all.reserve(by_path.size());
+  for (std::string_view p : by_path.Paths()) all.emplace_back(p);
+  std::sort(all.begin(), all.end());
+  std::vector<std::string> candidates;
+  std::string file = norm.substr(norm.rfind('/') == std::string::npos ? 0 : norm.rfind('/') + 1);
+  for (const std::string& p : all) {
+    size_t slash = p.rfind('/');
+    if (p.substr(slash == std::string::npos ? 0 : slash + 1) == file) candidates.push_back(p);
+  }
+  std::string near;
+  if (candidates.size() == 1) {
+    near = candidates[0];
+  } else if (all.size() <= 20000) {
+    near = ClosestMatch(norm, all);
+  }
+  if (near.empty()) return near;
+  // Express the suggestion relative to the page's folder.
+  std::string d = dir;
+  std::string up;
+  while (!d.empty() && near.compare(0, d.size() + 1, d + "/") != 0) {
+    size_t slash = d.rfind('/');
+    d = slash == std::string::npos ? "" : d.substr(0, slash);
+    up += "../";
+  }
+  return up + (d.empty() ? near : near.substr(d.size() + 1));
+}
+
+}  // namespace
+
 std::optional<std::string> PageLinkResolver::ResolveLink(std::string_view href,
                                                          std::string* error,
                                                          std::string* hint) const {
@@ -99,8 +137,7 @@ std::optional<std::string> PageLinkResolver::ResolveLink(std::string_view href,
   if (const Page* page = by_path_.Find(norm)) {
     std::string out;
     out.reserve(root_.size() + page->url.size() + fragment.size() + 2);
-    out.append(root_).append(page->url);
-    if (out.empty()) out = "./";  // as RelativeHref
+    AppendRelativeHref(root_, page->url, &out);
     out.append(fragment);
     return out;
   }
@@ -108,37 +145,8 @@ std::optional<std::string> PageLinkResolver::ResolveLink(std::string_view href,
   // A page with errors of its own: already reported, and the build fails.
   if (broken_paths_ && broken_paths_->count(norm)) return (root_ + norm).append(fragment);
   *error = Tr("link.broken", {std::string(href)});
-  // Suggest the nearest page path, written relative like the original
-  // (paths in sorted order, so ties always pick the same one).
-  std::vector<std::string> all;
-  all.reserve(by_path_.size());
-  for (std::string_view p : by_path_.Paths()) all.emplace_back(p);
-  std::sort(all.begin(), all.end());
-  std::vector<std::string> candidates;
-  std::string file = norm.substr(norm.rfind('/') == std::string::npos ? 0 : norm.rfind('/') + 1);
-  for (const std::string& p : all) {
-    size_t slash = p.rfind('/');
-    if (p.substr(slash == std::string::npos ? 0 : slash + 1) == file) candidates.push_back(p);
-  }
-  std::string near;
-  if (candidates.size() == 1) {
-    near = candidates[0];
-  } else if (all.size() <= 20000) {
-    near = ClosestMatch(norm, all);
-  }
-  if (!near.empty()) {
-    // Express the suggestion relative to the page's folder.
-    std::string rel;
-    std::string d = dir_;
-    std::string up;
-    while (!d.empty() && near.compare(0, d.size() + 1, d + "/") != 0) {
-      size_t slash = d.rfind('/');
-      d = slash == std::string::npos ? "" : d.substr(0, slash);
-      up += "../";
-    }
-    rel = up + (d.empty() ? near : near.substr(d.size() + 1));
-    *hint = Tr("hint.did-you-mean", {rel.append(fragment)});
-  }
+  if (std::string near = SuggestPagePath(by_path_, dir_, norm); !near.empty())
+    *hint = Tr("hint.did-you-mean", {near.append(fragment)});
   return std::nullopt;
 }
 

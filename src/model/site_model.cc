@@ -21,9 +21,19 @@ std::string RootFor(const std::string& url) {
   return root;
 }
 
+void AppendRelativeHref(std::string_view from_root, std::string_view to_url, std::string* out) {
+  if (from_root.empty() && to_url.empty()) {
+    out->append("./");
+  } else {
+    out->append(from_root).append(to_url);
+  }
+}
+
 std::string RelativeHref(const std::string& from_root, const std::string& to_url) {
-  std::string href = from_root + to_url;
-  return href.empty() ? "./" : href;
+  std::string href;
+  href.reserve(from_root.size() + to_url.size());
+  AppendRelativeHref(from_root, to_url, &href);
+  return href;
 }
 
 std::string Page::SummaryText() const {

@@ -15,6 +15,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -188,6 +189,8 @@ OrderKey MakeOrderKey(const content::ParsedPage& src);
 
 // Relative href from a page at `from_url` to `to_url` (both site-relative).
 std::string RelativeHref(const std::string& from_root, const std::string& to_url);
+// Appends RelativeHref(from_root, to_url) to *out ("./" when both are empty).
+void AppendRelativeHref(std::string_view from_root, std::string_view to_url, std::string* out);
 // "../" per path segment of url: "a/b/" -> "../../"; "" -> "".
 std::string RootFor(const std::string& url);
 
