@@ -43,6 +43,60 @@ void CopyTree(const FileSystem& fs, const std::string& dir, const std::string& p
   }
 }
 
+namespace {
+
+// Builds the search index of `model` on a thread of its own, started by the
+// constructor, while the caller renders and writes the pages. With a
+// `writer`, each search/d document file is written from that thread as it
+// is made (and comes back without bytes); the paths it wrote and its first
+// write failure are kept here under a lock of their own and handed over
+// only by Finish(), because the build's flush() reads its own `emitted` and
+// `emit_failure` without a lock. `model` and `writer` must outlive this
+// object; destroying it without Finish() joins the thread and drops the
+// index.
+class SearchThread {
+ public:
+  SearchThread(const model::SiteModel& model, std::string language, output::SiteWriter* writer)
+      : thread_([this, &model, language = std::move(language), writer] {
+          Run(model, language, writer);
+        }) {}
+
+  // Joins the thread; adds the paths it wrote to *emitted and its write
+  // failure, if any, to *emit_failure (unless that holds one already);
+  // returns the index's files, the written ones without bytes. Call once.
+  OutputFiles Finish(std::unordered_set<std::string>* emitted, Status* emit_failure) {
+    thread_.join();
+    emitted->insert(emitted_.begin(), emitted_.end());
+    if (!failure_.ok() && emit_failure->ok()) *emit_failure = std::move(failure_);
+    return std::move(index_);
+  }
+
+ private:
+  void Run(const model::SiteModel& model, const std::string& language,
+           output::SiteWriter* writer) {
+    StageTimer index_timer;
+    search::Options search_options{language};
+    if (writer) {
+      search_options.emit_document = [this, writer](const OutputFile& f) {
+        Status s = writer->Write(f.path, f.bytes);
+        std::lock_guard<std::mutex> lock(mu_);
+        emitted_.push_back(f.path);
+        if (!s.ok() && failure_.ok()) failure_ = std::move(s);
+      };
+    }
+    index_ = search::BuildIndex(SearchDocuments(model), search_options);
+    index_timer.Mark("search (thread)");
+  }
+
+  std::mutex mu_;
+  std::vector<std::string> emitted_;  // under mu_
+  Status failure_;                    // under mu_
+  OutputFiles index_;
+  std::jthread thread_;  // last: starts after, and joins before, the members above
+};
+
+}  // namespace
+
 BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticSink* sink) {
   BuildResult result;
   const std::string& dir = options.project_dir;
@@ -152,28 +206,8 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   };
   // The search index reads only the model: it is built on its own thread
   // while the pages render and are written, so both cores stay busy (joined
-  // before step 7). Its document files go to the writer as they are made
-  // (the rest with the assets); their paths and any failure are kept here
-  // and handed to `emitted` and `emit_failure` after the join, since
-  // flush() reads those without the lock while this thread may still write.
-  OutputFiles index;
-  std::mutex index_mu;
-  std::vector<std::string> index_emitted;
-  Status index_failure;
-  std::jthread index_thread([&] {
-    StageTimer index_timer;
-    search::Options search_options{config->language};
-    if (writer) {
-      search_options.emit_document = [&](const OutputFile& f) {
-        Status s = writer->Write(f.path, f.bytes);
-        std::lock_guard<std::mutex> lock(index_mu);
-        index_emitted.push_back(f.path);
-        if (!s.ok() && index_failure.ok()) index_failure = std::move(s);
-      };
-    }
-    index = search::BuildIndex(SearchDocuments(*model), search_options);
-    index_timer.Mark("search (thread)");
-  });
+  // before step 7).
+  SearchThread search_thread(*model, config->language, writer.get());
   files = render::RenderSite(*model, *theme, render_options);
   if (!anchors.empty()) {
     for (const OutputFile& f : files)
@@ -190,10 +224,8 @@ BuildResult Build(const FileSystem& fs, const BuildOptions& options, DiagnosticS
   render::AppendFeeds(*model, &files);  // after every page, so the sitemap lists them all
   if (!flush()) return result;
   timer.Mark("reflect+print");
-  index_thread.join();
+  OutputFiles index = search_thread.Finish(&emitted, &emit_failure);
   timer.Mark("search (wait)");
-  emitted.insert(index_emitted.begin(), index_emitted.end());
-  if (!index_failure.ok() && emit_failure.ok()) emit_failure = std::move(index_failure);
   for (OutputFile& f : index) files.push_back(std::move(f));
   index = OutputFiles();
   CopyTree(fs, theme->assets_dir, "assets", &files, sink);
