@@ -72,11 +72,18 @@ void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
     // inside an empty block keeps <h2 id="x">Text</h2> on one line.
     // The heading's text nodes may still point into the heading's own
     // buffer, which cmark_node_free(node) below releases: have each take a
-    // copy first (cmark_node_get_literal makes the literal the node's own).
+    // copy first (cmark_node_get_literal makes the literal the node's own;
+    // so do get_url and get_title for a link's or image's strings, whether
+    // or not ResolveLinks already read the URL).
     Walk(
         node,
         [](cmark_node* inline_node) {
           if (!LiteralOf(inline_node).empty()) (void)cmark_node_get_literal(inline_node);
+          const cmark_node_type type = TypeOf(inline_node);
+          if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+            (void)cmark_node_get_url(inline_node);
+            (void)cmark_node_get_title(inline_node);
+          }
         },
         [](cmark_node*) {});
     NodePtr block = NewCustomNode(mem, CMARK_NODE_CUSTOM_BLOCK, "", "");

@@ -36,6 +36,9 @@ void ResolveLinks(const std::vector<cmark_node*>& links, const std::vector<Headi
   for (const Heading& h : headings) ids.insert(h.id);
   SearchCursor cursor;
   for (cmark_node* link : links) {
+    // cmark_node_get_url also makes the URL the node's own copy (it may point
+    // into the block's buffer); EmitHeadingIds relies on such copies for the
+    // links inside a heading, whose block it frees, and takes them itself too.
     const char* raw = cmark_node_get_url(link);
     const std::string_view url = raw ? raw : "";  // owned by the node until set_url
     if (url.empty()) continue;

@@ -24,9 +24,7 @@ SourceLocation SourceLocator::AtOffset(size_t offset) {
 }
 
 SourceLocation SourceLocator::StartOf(cmark_node* block) {
-  EnsureLineIndex();
-  const int lines = static_cast<int>(line_starts_.size());
-  const int line = std::clamp(cmark_node_get_start_line(block), 1, lines);
+  const int line = StartLineOf(block) - options_.line_offset;  // in the body, 1-based
   const size_t start = line_starts_[line - 1];
   const int column = std::max(cmark_node_get_start_column(block), 1);  // 1-based byte column
   return AtOffset(std::min(start + column - 1, start + LineOf(body_.substr(start), 1).size()));

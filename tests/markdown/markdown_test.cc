@@ -285,6 +285,24 @@ TEST_F(MarkdownTest, SuffixedIdSkipsIdsTakenByOtherHeadings) {
   EXPECT_EQ(out.headings[2].id, "a-3");
 }
 
+// A heading's inlines outlive its block (EmitHeadingIds frees it): the
+// bare URL's link (made by the autolink extension in the second parse), the
+// link's URL and the text of each must still be whole in the HTML (the ASan
+// build checks that nothing is read from the freed block).
+TEST_F(MarkdownTest, HeadingsWithLinksAndBareUrlsKeepTheirText) {
+  Rendered out = Run("## Zie https://x.nl\n\n## [a](buurtbemiddeling.md) *c*\n\n## [a](b) *c*\n");
+  ASSERT_EQ(out.headings.size(), 3u);
+  EXPECT_EQ(out.headings[0].id, "zie-https-x-nl");
+  EXPECT_EQ(out.headings[0].text, "Zie https://x.nl");
+  EXPECT_EQ(out.headings[1].id, "a-c");
+  EXPECT_EQ(out.headings[1].text, "a c");
+  EXPECT_EQ(out.headings[2].id, "a-c-2");
+  EXPECT_EQ(out.html,
+            "<h2 id=\"zie-https-x-nl\">Zie <a href=\"https://x.nl\">https://x.nl</a></h2>\n"
+            "<h2 id=\"a-c\"><a href=\"../buurtbemiddeling/\">a</a> <em>c</em></h2>\n"
+            "<h2 id=\"a-c-2\"><a href=\"b\">a</a> <em>c</em></h2>\n");
+}
+
 TEST_F(MarkdownTest, NumbersManyEqualHeadingsInLinearTime) {
   std::string md;
   for (int i = 0; i < 20000; ++i) md += "## Vraag\n";
