@@ -28,6 +28,7 @@ Value Borrow(const Value& v) {
 // `s` read in place (tmpl::Value::Borrowed): for strings of the model and
 // the config, which outlive every view of a page.
 Value B(const std::string& s) { return Value::Borrowed(s); }
+Value B(const std::string&& s) = delete;  // (a temporary would dangle)
 
 // An empty object with room for `n` members.
 Value ObjectOf(size_t n) {

@@ -240,6 +240,8 @@ class Value {
     out.v_ = BorrowedString{&s};
     return out;
   }
+  // (Not a temporary: it would be gone before the value is read.)
+  static Value Borrowed(const std::string&& s) = delete;
   // A reference to a shared, immutable subtree; reads see through it.
   static Value Shared(std::shared_ptr<const Value> v) {
     Value out;
@@ -432,7 +434,9 @@ inline Value& ValueObject::operator[](std::string_view key) {
 }
 
 inline Value& ValueObject::Put(std::string_view key, Value&& v) {
-  if (!entries_.empty() && !KeyLess()(entries_.back().first, key)) return (*this)[key] = std::move(v);
+  if (!entries_.empty() && !KeyLess()(entries_.back().first, key)) {
+    return (*this)[key] = std::move(v);
+  }
   bloom_ |= BloomBit(HashKey(key));
   return entries_.emplace_back(std::string(key), std::move(v), KeyTag::Of(key)).second;
 }

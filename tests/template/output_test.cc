@@ -66,5 +66,15 @@ TEST(OutputTest, EscapesLongValuesAcrossChunks) {
   EXPECT_EQ(got, want);
 }
 
+TEST(OutputTest, WithoutFinishTheStringKeepsWhatItHeldBefore) {
+  std::string s = "before";
+  {
+    Output o(&s, 100);
+    char* w = o.Append(o.Start(), "written");
+    w = o.Append(w, std::string(5000, 'x'));  // (grows)
+  }
+  EXPECT_EQ(s, "before");
+}
+
 }  // namespace
 }  // namespace kapstok::tmpl::internal

@@ -262,13 +262,20 @@ TEST(TemplateTest, NestedSectionsOverListsAndValuesRestoreTheirContext) {
     for (int k = 0; k < i; ++k) cells.Push(Value().Set("c", 10 * i + k));
     rows.Push(Value().Set("r", i).Set("cells", cells).Set("flag", i == 1));
   }
-  view.Set("rows", rows).Set("r", "top").Set("empty", Value::List{}).Set("obj", Value().Set("r", "o"));
+  view.Set("rows", rows).Set("r", "top").Set("empty", Value::List{});
+  view.Set("obj", Value().Set("r", "o"));
   Value grid;
-  grid.Push(Value(Value::List{Value(1), Value(2)})).Push(Value(Value::List{})).Push(Value(Value::List{Value(3)}));
+  grid.Push(Value(Value::List{Value(1), Value(2)}));
+  grid.Push(Value(Value::List{}));
+  grid.Push(Value(Value::List{Value(3)}));
   view.Set("grid", grid);
-  EXPECT_EQ(RenderString("{{#rows}}[{{r}}:{{#cells}}{{c}}/{{r}},{{/cells}}{{#flag}}F{{r}}{{/flag}}]{{/rows}}{{r}}", view),
+  EXPECT_EQ(RenderString("{{#rows}}[{{r}}:{{#cells}}{{c}}/{{r}},{{/cells}}"
+                         "{{#flag}}F{{r}}{{/flag}}]{{/rows}}{{r}}",
+                         view),
             "[0:][1:10/1,F1][2:20/2,21/2,]top");
-  EXPECT_EQ(RenderString("{{#empty}}x{{r}}{{/empty}}{{#rows}}{{/rows}}{{#obj}}{{r}}{{/obj}}{{r}}", view), "otop");
+  EXPECT_EQ(
+      RenderString("{{#empty}}x{{r}}{{/empty}}{{#rows}}{{/rows}}{{#obj}}{{r}}{{/obj}}{{r}}", view),
+      "otop");
   EXPECT_EQ(RenderString("{{#grid}}({{#.}}{{.}}{{/.}}){{/grid}}{{r}}", view), "(12)()(3)top");
   EXPECT_EQ(RenderString("{{r}}{{#rows}}{{#cells}}{{c}}{{/cells}}{{/rows}}", view), "top102021");
   EXPECT_EQ(RenderString("{{#rows}}<{{>cells}}>{{r}}{{/rows}}|{{r}}",

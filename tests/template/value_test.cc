@@ -273,8 +273,8 @@ TEST(ValueTest, BorrowedStringsAreReadInPlaceAndBehaveAsStrings) {
   EXPECT_EQ(t.if_own_string(), nullptr);
   EXPECT_TRUE(v.Find("empty")->Truthy());  // as an own empty string
   EXPECT_EQ(Render("{{title}}|{{{title}}}|{{#title}}[{{.}}]{{/title}}|{{^empty}}no{{/empty}}", v),
-            "Tom &amp; &quot;Jerry&quot; &lt;b&gt;|Tom & \"Jerry\" <b>|[Tom &amp; &quot;Jerry&quot; "
-            "&lt;b&gt;]|");
+            "Tom &amp; &quot;Jerry&quot; &lt;b&gt;|Tom & \"Jerry\" <b>|"
+            "[Tom &amp; &quot;Jerry&quot; &lt;b&gt;]|");
   title = "changed";
   EXPECT_EQ(Render("{{title}}", v), "changed");
   Value outer;
