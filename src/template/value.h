@@ -438,7 +438,12 @@ inline Value& ValueObject::Put(std::string_view key, Value&& v) {
     return (*this)[key] = std::move(v);
   }
   bloom_ |= BloomBit(HashKey(key));
+#if defined(__cpp_aggregate_paren_init)  // GCC: the member is made in place
   return entries_.emplace_back(std::string(key), std::move(v), KeyTag::Of(key)).second;
+#else  // clang before 16 (the fuzz build): made, then moved in
+  return entries_.emplace_back(ObjectMember{std::string(key), std::move(v), KeyTag::Of(key)})
+      .second;
+#endif
 }
 
 }  // namespace kapstok::tmpl
