@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -15,6 +16,15 @@
 
 namespace kapstok::tmpl {
 namespace {
+
+// Value::Borrowed keeps a pointer to its string: it takes a named string and
+// refuses a temporary at compile time (the deleted rvalue overload).
+template <typename S>
+concept CanBorrow = requires(S&& s) { Value::Borrowed(std::forward<S>(s)); };
+static_assert(CanBorrow<std::string&>);
+static_assert(CanBorrow<const std::string&>);
+static_assert(!CanBorrow<std::string>);
+static_assert(!CanBorrow<const std::string>);
 
 std::vector<std::string> Keys(const Value& v) {
   std::vector<std::string> keys;
