@@ -89,9 +89,13 @@ struct At {
 // Every member function that writes takes the output cursor `w` and returns
 // the cursor after what it wrote (see output.h).
 class Renderer {
+  struct Frame;
+
  public:
-  Renderer(const TemplateSet& set, const std::vector<const Value*>& context, Output* out)
-      : set_(set), out_(out), hints_(set.name_parts(), 0) {
+  // Renders into *out (see Output), expecting to write about `expected` bytes.
+  Renderer(const TemplateSet& set, const std::vector<const Value*>& context, std::string* out,
+           size_t expected)
+      : set_(set), out_(out, expected), hints_(set.name_parts(), 0) {
     stack_.reserve(context.size() + 8);
     loops_.reserve(8);
     for (const Value* v : context) Push(v);
@@ -117,7 +121,7 @@ class Renderer {
       if (op->text_node == nullptr) [[likely]] {
         w = AppendText(op->text, op->size, w);
       } else if (op->pre_id == at.indent_id) {
-        w = out_->Append(w, std::string_view(op->pre, op->pre_size));
+        w = out_.Append(w, std::string_view(op->pre, op->pre_size));
       } else {
         w = Text(*op->text_node, at.indent, w);
       }
@@ -134,14 +138,14 @@ class Renderer {
         case OpKind::kVariable:
           if (const Value* v = Lookup(op)) {
             if (const std::string* s = v->if_own_string()) [[likely]] {
-              w = escape_.Append(*s, out_, w);
+              w = escape_.Append(*s, &out_, w);
             } else {
-              w = AppendValueText(*v, &escape_, out_, w);
+              w = AppendValueText(*v, &escape_, &out_, w);
             }
           }
           break;
         case OpKind::kUnescaped:
-          if (const Value* v = Lookup(op)) w = AppendValueText(*v, nullptr, out_, w);
+          if (const Value* v = Lookup(op)) w = AppendValueText(*v, nullptr, &out_, w);
           break;
         case OpKind::kSection: {
           const Op* const body_end = op + 1 + op->skip;
@@ -190,6 +194,11 @@ class Renderer {
     return after;
   }
 
+  // The cursor at which the output starts, and the end of the output at
+  // cursor `w`: Output::Start and Output::Finish.
+  char* Start() const { return out_.Start(); }
+  size_t Finish(char* w) { return out_.Finish(w); }
+
   // Runs `ops` (a template's or a block's) at `indent`.
   char* Program(const std::vector<Op>& ops, std::string_view indent, const Scope* scope,
                 char* w) {
@@ -213,7 +222,7 @@ class Renderer {
   // Appends the n bytes at `text`, of which 16 can be read whatever n (see
   // Op::text): up to 16 bytes in one move.
   char* AppendText(const char* text, size_t n, char* w) {
-    w = out_->Room(w, n | 16);
+    w = out_.Room(w, n | 16);
     if (kStringsHold16 && n <= 16) [[likely]] {
       std::memcpy(w, text, 16);  // (one unaligned 16-byte load and store)
     } else {
@@ -223,17 +232,17 @@ class Renderer {
   }
 
   char* Text(const Node& n, std::string_view indent, char* w) {
-    if (indent.empty() || n.line_starts.empty()) return out_->Append(w, n.text);
+    if (indent.empty() || n.line_starts.empty()) return out_.Append(w, n.text);
     if (n.pre != nullptr) {
       uint32_t size;
       std::memcpy(&size, n.pre - sizeof size, sizeof size);
       if (size == indent.size() &&
           SameBytes(n.pre - sizeof size - size, indent.data(), indent.size())) {
-        return out_->Append(w, std::string_view(n.pre, n.pre_size));
+        return out_.Append(w, std::string_view(n.pre, n.pre_size));
       }
     }
     // Room for the text and every indentation at once, then plain copies.
-    w = out_->Room(w, n.text.size() + n.line_starts.size() * indent.size());
+    w = out_.Room(w, n.text.size() + n.line_starts.size() * indent.size());
     const char* text = n.text.data();
     size_t pos = 0;
     for (uint32_t at : n.line_starts) {
@@ -251,29 +260,36 @@ class Renderer {
   // any part is missing.
   [[gnu::always_inline]] const Value* Lookup(const Op* op) const {
     if (op->parts == 1) [[likely]] {
-      // A plain name (most), found in the top frame (most: a list item's
-      // member, or the page's) at the offset where it was found last: tested
-      // here with the part's fields in the op; anything else in LookupName.
-      const Frame* const top = stack_.data() + stack_.size();
-      if (top != stack_.data()) [[likely]] {
-        const Value::Object::Span& m = top[-1].members;
-        if ((m.bloom & op->bloom_bit) != 0) {
-          const uint32_t offset = hints_[op->slot];
-          const char* const first = reinterpret_cast<const char*>(m.begin);
-          if (offset < static_cast<size_t>(reinterpret_cast<const char*>(m.end) - first)) {
-            const ObjectMember& member = *reinterpret_cast<const ObjectMember*>(first + offset);
-            if (member.tag == op->tag && op->key_size <= KeyTag::kTagged) return &member.second;
-          }
+      // A plain name (most): the first frame from the top whose Bloom
+      // filter has its bit (the top one for a list item's member, the
+      // page's for a name like `root` inside a list) is tried at the offset
+      // where the name was found last, with the part's fields in the op;
+      // anything else in LookupNameFrom.
+      const Frame* const bottom = stack_.data();
+      const Frame* top = bottom + stack_.size();
+      while (top != bottom) {
+        --top;
+        const Value::Object::Span& m = top->members;
+        if ((m.bloom & op->bloom_bit) == 0) continue;
+        const uint32_t offset = hints_[op->slot];
+        const char* const first = reinterpret_cast<const char*>(m.begin);
+        if (offset < static_cast<size_t>(reinterpret_cast<const char*>(m.end) - first)) {
+          const ObjectMember& member = *reinterpret_cast<const ObjectMember*>(first + offset);
+          if (member.tag == op->tag && op->key_size <= KeyTag::kTagged) return &member.second;
         }
+        return LookupNameFrom(op, top + 1);
       }
-      return LookupName(op);
+      return nullptr;
     }
+    return LookupPath(op);
+  }
+  // Lookup of a dotted name (a few per page), out of Run.
+  [[gnu::noinline]] const Value* LookupPath(const Op* op) const {
     return Lookup(op->path, op->parts);
   }
-  // Lookup of a one-part name, frame by frame from the top.
-  [[gnu::noinline]] const Value* LookupName(const Op* op) const {
+  // LookupName in the frames below `top`, top down.
+  [[gnu::noinline]] const Value* LookupNameFrom(const Op* op, const Frame* top) const {
     const Frame* const bottom = stack_.data();
-    const Frame* top = bottom + stack_.size();
     const std::string_view key(op->key, op->key_size);
     uint32_t* const hint = &hints_[op->slot];
     while (top != bottom) {
@@ -417,7 +433,8 @@ class Renderer {
   const TemplateSet& set_;
   std::vector<Frame> stack_;  // bottom first
   std::vector<Loop> loops_;   // innermost last
-  Output* out_;
+  // The output, in the renderer itself: its end is one load from `this`.
+  Output out_;
   const Escaper escape_;
   int depth_ = 0;
   int includes_ = 0;
@@ -438,9 +455,8 @@ void RenderTemplate(const TemplateSet& set, const Template& t,
   thread_local size_t thread_last = 0;
   const size_t last = t.last_size.load(std::memory_order_relaxed);
   const size_t expected = last != 0 ? last : thread_last;
-  Output o(out, expected + expected / 16);
-  Renderer r(set, context, &o);
-  const size_t written = o.Finish(r.Program(t.ops, {}, nullptr, o.Start()));
+  Renderer r(set, context, out, expected + expected / 16);
+  const size_t written = r.Finish(r.Program(t.ops, {}, nullptr, r.Start()));
   if (written != last) t.last_size.store(written, std::memory_order_relaxed);
   thread_last = written;
 }
