@@ -78,14 +78,19 @@ struct Op {
   const Node* text_node = nullptr;     // the text's Node when it has line starts
   const NamePart* path = nullptr;
   const Node* node = nullptr;
-  // parts == 1 (most names): path[0]'s key, tag, Bloom bit and slot, read
-  // here by the lookup without going through `path`.
+  // parts == 1 (most names): path[0]'s slot, Bloom bit and tag, read here
+  // by the renderer's inline lookup without going through `path`. The tag
+  // of a key longer than KeyTag::kTagged (which then needs a compare of the
+  // keys) is kNoKeyTag, so that the inline test fails over to the full one.
+  // Dotted names and the implicit iterator have no Bloom bit (0): no frame
+  // passes the inline test, and they are looked up by `path`.
   uint32_t slot = 0;
-  uint32_t key_size = 0;
-  const char* key = nullptr;
   uint64_t bloom_bit = 0;
   KeyTag tag;
 };
+
+// A tag that no key has (KeyTag::Of of an empty key is all zero).
+inline constexpr KeyTag kNoKeyTag{1, 0};
 
 struct Node {
   NodeKind kind = NodeKind::kText;

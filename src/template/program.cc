@@ -41,10 +41,8 @@ class Flattener {
       if (op.parts == 1) {
         const NamePart& part = n.path[0];
         op.slot = part.slot;
-        op.key_size = static_cast<uint32_t>(part.key.size());
-        op.key = part.key.data();
         op.bloom_bit = part.bloom_bit;
-        op.tag = part.tag;
+        op.tag = part.key.size() <= KeyTag::kTagged ? part.tag : kNoKeyTag;
       }
       switch (n.kind) {
         case NodeKind::kText: break;

@@ -256,45 +256,43 @@ class Renderer {
     return w + (n.text.size() - pos);
   }
 
-  // Resolves a dotted name against the context stack, top down; nullptr when
-  // any part is missing.
+  // Resolves an op's name against the context stack, top down; nullptr when
+  // any part is missing. A plain name (most): the first frame from the top
+  // whose Bloom filter has its bit (the top one for a list item's member,
+  // the page's for a name like `root` inside a list) is tried here at the
+  // offset where the name was found last, with the part's fields in the op;
+  // anything else in LookupNameFrom. Dotted names and the implicit iterator
+  // have no Bloom bit (Op::bloom_bit), so they pass no frame and end in
+  // LookupPath, with no test of their own here.
   [[gnu::always_inline]] const Value* Lookup(const Op* op) const {
-    if (op->parts == 1) [[likely]] {
-      // A plain name (most): the first frame from the top whose Bloom
-      // filter has its bit (the top one for a list item's member, the
-      // page's for a name like `root` inside a list) is tried at the offset
-      // where the name was found last, with the part's fields in the op;
-      // anything else in LookupNameFrom.
-      const Frame* const bottom = stack_.data();
-      const Frame* top = bottom + stack_.size();
-      while (top != bottom) {
-        --top;
-        const Value::Object::Span& m = top->members;
-        if ((m.bloom & op->bloom_bit) == 0) continue;
-        const uint32_t offset = hints_[op->slot];
-        const char* const first = reinterpret_cast<const char*>(m.begin);
-        if (offset < static_cast<size_t>(reinterpret_cast<const char*>(m.end) - first)) {
-          const ObjectMember& member = *reinterpret_cast<const ObjectMember*>(first + offset);
-          if (member.tag == op->tag && op->key_size <= KeyTag::kTagged) return &member.second;
-        }
-        return LookupNameFrom(op, top + 1);
+    const Frame* const bottom = stack_.data();
+    const Frame* top = bottom + stack_.size();
+    while (top != bottom) {
+      --top;
+      const Value::Object::Span& m = top->members;
+      if ((m.bloom & op->bloom_bit) == 0) continue;
+      const uint32_t offset = hints_[op->slot];
+      const char* const first = reinterpret_cast<const char*>(m.begin);
+      if (offset < static_cast<size_t>(reinterpret_cast<const char*>(m.end) - first)) {
+        const ObjectMember& member = *reinterpret_cast<const ObjectMember*>(first + offset);
+        if (member.tag == op->tag) return &member.second;
       }
-      return nullptr;
+      return LookupNameFrom(op, top + 1);
     }
-    return LookupPath(op);
+    return op->parts == 1 ? nullptr : LookupPath(op);
   }
-  // Lookup of a dotted name (a few per page), out of Run.
+  // Lookup of a dotted name or the implicit iterator (a few per page).
   [[gnu::noinline]] const Value* LookupPath(const Op* op) const {
     return Lookup(op->path, op->parts);
   }
-  // LookupName in the frames below `top`, top down.
+  // Lookup of a one-part name in the frames below `top`, top down.
   [[gnu::noinline]] const Value* LookupNameFrom(const Op* op, const Frame* top) const {
     const Frame* const bottom = stack_.data();
-    const std::string_view key(op->key, op->key_size);
-    uint32_t* const hint = &hints_[op->slot];
+    const NamePart& part = op->path[0];
+    uint32_t* const hint = &hints_[part.slot];
     while (top != bottom) {
       --top;
-      if (const Value* v = top->members.FindAtOffset(key, op->tag, op->bloom_bit, hint)) {
+      if (const Value* v = top->members.FindAtOffset(part.key, part.tag, part.bloom_bit, hint)) {
         return v;
       }
     }

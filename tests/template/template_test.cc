@@ -223,7 +223,7 @@ TEST(TemplateTest, RendersPagesOfVeryDifferentSizesWithOneTemplate) {
   };
   auto expected = [](int count) {
     std::string out = "[";
-    for (int i = 0; i < count; ++i) out += "<" + std::to_string(i % 10) + ">";
+    for (int i = 0; i < count; ++i) out.append("<").append(1, char('0' + i % 10)).append(">");
     return out + "]";
   };
   for (int count : {20000, 1, 0, 7, 50000, 3}) {
@@ -281,6 +281,31 @@ TEST(TemplateTest, NestedSectionsOverListsAndValuesRestoreTheirContext) {
   EXPECT_EQ(RenderString("{{#rows}}<{{>cells}}>{{r}}{{/rows}}|{{r}}",
                          view, {{"cells", "{{#cells}}{{c}}{{^flag}}!{{/flag}}{{/cells}}"}}),
             "<>0<10>1<20!21!>2|top");
+}
+
+// Keys longer than KeyTag::kTagged (15 bytes) that share their first 15
+// bytes and their length have the same tag, so the renderer compares the
+// keys themselves. Here an item has one such key and the page the other,
+// and the two keys set the same Bloom bit, so the item's filter does not
+// rule the page's key out: only the compare does.
+TEST(TemplateTest, LongKeysWithTheSameTagAreToldApart) {
+  const std::string stem = "eigen_kracht_versterken_";  // 24 bytes
+  std::string a = stem;
+  a += "1000";
+  std::string b;
+  for (int i = 1001; i < 10000 && b.empty(); ++i) {
+    std::string k = stem;
+    k += std::to_string(i);
+    if (ValueObject::BloomBit(HashKey(k)) == ValueObject::BloomBit(HashKey(a))) b = k;
+  }
+  ASSERT_FALSE(b.empty());
+  ASSERT_EQ(KeyTag::Of(a), KeyTag::Of(b));
+  Value items;
+  for (int i = 0; i < 3; ++i) items.Push(Value().Set(b, "item" + std::to_string(i)));
+  Value view;
+  view.Set(a, "page").Set("items", items);
+  EXPECT_EQ(RenderString("{{#items}}{{" + b + "}}={{" + a + "}};{{/items}}{{" + b + "}}", view),
+            "item0=page;item1=page;item2=page;");
 }
 
 }  // namespace
