@@ -78,6 +78,9 @@ Override FindOverride(const Scope* scope, const std::string& name) {
   return {};
 }
 
+// The value of an empty context (see Renderer::Renderer).
+const Value kNull;
+
 // Where a run of ops renders: `indent` inserted at line starts (`indent_id`
 // is its IndentId) and the block overrides in force.
 struct At {
@@ -99,6 +102,10 @@ class Renderer {
     stack_.reserve(context.size() + 8);
     loops_.reserve(8);
     for (const Value* v : context) Push(v);
+    // A render with no context at all looks names up in one null value: the
+    // same results (nothing found renders as null does), and lookups need
+    // no test for an empty stack (see Lookup).
+    if (context.empty()) Push(&kNull);
   }
 
   // Runs ops [op, end) (a template's, a block's or a section's body) at `at`.
@@ -264,10 +271,11 @@ class Renderer {
   // anything else in LookupNameFrom. Dotted names and the implicit iterator
   // have no Bloom bit (Op::bloom_bit), so they pass no frame and end in
   // LookupPath, with no test of their own here.
+  // (The stack always has a frame: see the constructor.)
   [[gnu::always_inline]] const Value* Lookup(const Op* op) const {
     const Frame* const bottom = stack_.data();
     const Frame* top = bottom + stack_.size();
-    while (top != bottom) {
+    do {
       --top;
       const Value::Object::Span& m = top->members;
       if ((m.bloom & op->bloom_bit) == 0) continue;
@@ -278,7 +286,7 @@ class Renderer {
         if (member.tag == op->tag) return &member.second;
       }
       return LookupNameFrom(op, top + 1);
-    }
+    } while (top != bottom);
     return op->parts == 1 ? nullptr : LookupPath(op);
   }
   // Lookup of a dotted name or the implicit iterator (a few per page).

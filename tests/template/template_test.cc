@@ -308,5 +308,18 @@ TEST(TemplateTest, LongKeysWithTheSameTagAreToldApart) {
             "item0=page;item1=page;item2=page;");
 }
 
+// With no context at all, every name is missing: a null value is the only
+// thing the implicit iterator can see.
+TEST(TemplateTest, AnEmptyContextRendersEveryNameAsMissing) {
+  DiagnosticSink sink;
+  auto set = TemplateSet::CompileString(
+      "[{{.}}|{{a}}|{{a.b}}|{{#.}}s{{/.}}|{{#a}}t{{/a}}|{{^.}}u{{/.}}|{{^a.b}}v{{/a.b}}]", {},
+      &sink);
+  ASSERT_NE(set, nullptr);
+  std::string out;
+  set->Render(TemplateSet::kMain, {}, &out);
+  EXPECT_EQ(out, "[|||||u|v]");
+}
+
 }  // namespace
 }  // namespace kapstok::tmpl
