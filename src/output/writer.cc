@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "base/parallel.h"
+#include "output/writer_faults.h"
 
 namespace kapstok::output {
 
@@ -88,13 +89,41 @@ void RemoveStaleSiblings(const fs::path& parent, const std::string& stem) {
   }
 }
 
+// The faults of the live ScopedWriterFaults, if any (tests only).
+std::atomic<const WriterFaults*> installed_faults{nullptr};
+
+// remove_all(staging), or the test's stand-in for it.
+void EmptyStaging(const WriterFaults* faults, const fs::path& staging, std::error_code* ec) {
+  if (faults != nullptr && faults->empty_staging) {
+    faults->empty_staging(staging, ec);
+  } else {
+    fs::remove_all(staging, *ec);
+  }
+}
+
+// The failure that `faults` inject into writing `path`, else OK.
+Status InjectedWriteError(const WriterFaults& faults, const fs::path& staging,
+                          const std::string& path) {
+  const int err = faults.write_error ? faults.write_error(path) : 0;
+  if (err == 0) return Status::OK();
+  return Status::IOError((staging / path).string(), std::strerror(err));
+}
+
 }  // namespace
 
-SiteWriter::SiteWriter(fs::path out, fs::path staging, fs::path old, int staging_fd)
+ScopedWriterFaults::ScopedWriterFaults(WriterFaults faults) : faults_(std::move(faults)) {
+  installed_faults.store(&faults_);
+}
+
+ScopedWriterFaults::~ScopedWriterFaults() { installed_faults.store(nullptr); }
+
+SiteWriter::SiteWriter(fs::path out, fs::path staging, fs::path old, int staging_fd,
+                       const WriterFaults* faults)
     : out_(std::move(out)),
       staging_(std::move(staging)),
       old_(std::move(old)),
-      staging_fd_(staging_fd) {}
+      staging_fd_(staging_fd),
+      faults_(faults) {}
 
 Status SiteWriter::Open(const std::string& out_dir, std::unique_ptr<SiteWriter>* writer) {
   writer->reset();
@@ -110,9 +139,10 @@ Status SiteWriter::Open(const std::string& out_dir, std::unique_ptr<SiteWriter>*
   fs::path staging = parent / (stem + ".new-" + std::to_string(::getpid()));
   fs::path old = parent / (stem + ".old-" + std::to_string(::getpid()));
   RemoveStaleSiblings(parent, stem);
+  const WriterFaults* faults = installed_faults.load();
   // WriteFile's duplicate check (O_EXCL) relies on the staging folder
   // starting empty: this build must have created it.
-  fs::remove_all(staging, ec);
+  EmptyStaging(faults, staging, &ec);
   if (ec) return Status::IOError(staging.string(), "cannot empty staging folder: " + ec.message());
   if (!fs::create_directory(staging, ec)) {
     return Status::IOError(staging.string(),
@@ -126,7 +156,7 @@ Status SiteWriter::Open(const std::string& out_dir, std::unique_ptr<SiteWriter>*
     fs::remove_all(staging, ec);
     return Status::IOError(staging.string(), std::strerror(err));
   }
-  writer->reset(new SiteWriter(out, staging, old, fd));
+  writer->reset(new SiteWriter(out, staging, old, fd, faults));
   return Status::OK();
 }
 
@@ -182,6 +212,7 @@ Status SiteWriter::Write(const std::string& path, std::string_view bytes) {
   // the bookkeeping above; a path written twice is found by the open
   // (WriteFile), not by a set of every path.
   Status s = known_folder ? Status::OK() : MakeFolders(staging_fd_, staging_, folder);
+  if (s.ok() && faults_ != nullptr) s = InjectedWriteError(*faults_, staging_, path);
   if (s.ok()) s = WriteFile(staging_fd_, staging_, path, bytes);
   if (s.ok()) ++written_;
   if (s.ok() && known_folder) return s;
@@ -263,7 +294,8 @@ Status WriteSite(const std::string& out_dir, const OutputFiles& files) {
   std::unique_ptr<SiteWriter> writer;
   if (Status s = SiteWriter::Open(out_dir, &writer); !s.ok()) return s;
   std::vector<Status> results(files.size());
-  ParallelFor(files.size(), [&](size_t i) { results[i] = writer->Write(files[i].path, files[i].bytes); });
+  ParallelFor(files.size(),
+              [&](size_t i) { results[i] = writer->Write(files[i].path, files[i].bytes); });
   for (const Status& s : results)
     if (!s.ok()) return s;  // ~SiteWriter removes the staging folder
   return writer->Commit();

@@ -23,6 +23,8 @@
 
 namespace kapstok::output {
 
+struct WriterFaults;  // writer_faults.h: for tests only
+
 // True when `path` is a safe relative output path ("a/b.html").
 bool IsSafeOutputPath(const std::string& path);
 
@@ -54,7 +56,7 @@ class SiteWriter {
 
  private:
   SiteWriter(std::filesystem::path out, std::filesystem::path staging,
-             std::filesystem::path old, int staging_fd);
+             std::filesystem::path old, int staging_fd, const WriterFaults* faults);
 
   // Looks a folder up by string_view, without making a std::string of it.
   struct FolderHash {
@@ -64,6 +66,7 @@ class SiteWriter {
 
   const std::filesystem::path out_, staging_, old_;
   const int staging_fd_;  // the staging folder, open until destruction
+  const WriterFaults* const faults_;  // null but in tests (ScopedWriterFaults)
   std::atomic<size_t> written_{0};
   mutable std::mutex mu_;
   // Known to exist below staging. (Files written are not kept: the staging

@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
+#include <system_error>
 #include <thread>
 #include <vector>
+
+#include "output/writer_faults.h"
 
 namespace kapstok::output {
 namespace {
@@ -212,9 +216,50 @@ TEST_F(WriterTest, OpenRemovesStagingFoldersOfBuildsThatDied) {
 
 // Duplicates are found by O_EXCL, so Open must start from an empty staging
 // folder: one that cannot be emptied is an error, not a folder of leftovers
-// that would each be reported as written twice. (Root may remove anything,
-// so the test needs an ordinary user.)
+// that would each be reported as written twice. Emptying fails part-way here
+// through WriterFaults, as remove_all does in a folder it may not change, so
+// the test runs (in CI) as root too.
 TEST_F(WriterTest, OpenFailsWhenTheStagingFolderCannotBeEmptied) {
+  fs::path site = dir_ / "site";
+  fs::path staging = dir_ / (".site.new-" + std::to_string(::getpid()));
+  fs::create_directories(staging / "locked");
+  std::ofstream(staging / "locked" / "a.html") << "left over";
+  std::ofstream(staging / "b.html") << "left over";
+  fs::path emptied;
+  ScopedWriterFaults faults({.empty_staging = [&](const fs::path& p, std::error_code* ec) {
+    emptied = p;
+    fs::remove(p / "b.html");  // what remove_all may remove before it fails
+    *ec = std::make_error_code(std::errc::permission_denied);
+  }});
+  std::unique_ptr<SiteWriter> writer;
+  Status s = SiteWriter::Open(site.string(), &writer);
+  EXPECT_EQ(emptied, staging);
+  EXPECT_EQ(s.message(), staging.string() + ": cannot empty staging folder: Permission denied");
+  EXPECT_EQ(writer, nullptr);
+  EXPECT_FALSE(fs::exists(site));
+}
+
+// Open must have made the staging folder itself: one that is there again
+// after emptying reported success (a build of the same process id in
+// another container, on a shared disk) is not an empty folder of its own.
+TEST_F(WriterTest, OpenFailsWhenTheStagingFolderIsThereAfterEmptying) {
+  fs::path site = dir_ / "site";
+  fs::path staging = dir_ / (".site.new-" + std::to_string(::getpid()));
+  ScopedWriterFaults faults({.empty_staging = [](const fs::path& p, std::error_code* ec) {
+    fs::remove_all(p, *ec);
+    fs::create_directories(p / "a");
+    std::ofstream(p / "a" / "index.html") << "someone else's";
+  }});
+  std::unique_ptr<SiteWriter> writer;
+  Status s = SiteWriter::Open(site.string(), &writer);
+  EXPECT_EQ(s.message(), staging.string() + ": staging folder exists and could not be emptied");
+  EXPECT_EQ(writer, nullptr);
+}
+
+// The same as OpenFailsWhenTheStagingFolderCannotBeEmptied with real
+// permissions, for an ordinary user: remove_all does report the failure
+// that the faults above stand in for. (Root may remove anything.)
+TEST_F(WriterTest, OpenFailsWhenPermissionsKeepTheStagingFolderFull) {
   if (::geteuid() == 0) GTEST_SKIP() << "root can empty any folder";
   fs::path site = dir_ / "site";
   fs::path staging = dir_ / (".site.new-" + std::to_string(::getpid()));
@@ -227,6 +272,28 @@ TEST_F(WriterTest, OpenFailsWhenTheStagingFolderCannotBeEmptied) {
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find(staging.string()), std::string::npos) << s.message();
   EXPECT_EQ(writer, nullptr);
+}
+
+// A file that cannot be written (here: the disk is full) fails its Write,
+// every later one and the Commit, and leaves the previous site as it was.
+TEST_F(WriterTest, FailedWriteSpoilsTheCommit) {
+  fs::path site = dir_ / "site";
+  ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
+  ScopedWriterFaults faults({.write_error = [](const std::string& path) {
+    return path == "b/c.html" ? ENOSPC : 0;
+  }});
+  std::unique_ptr<SiteWriter> writer;
+  ASSERT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+  const std::string staging = (dir_ / (".site.new-" + std::to_string(::getpid()))).string();
+  const std::string failure = staging + "/b/c.html: No space left on device";
+  EXPECT_TRUE(writer->Write("index.html", "new").ok());
+  EXPECT_EQ(writer->Write("b/c.html", "c").message(), failure);
+  EXPECT_EQ(writer->Write("d.html", "d").message(), failure);
+  EXPECT_EQ(writer->Commit().message(), failure);
+  writer.reset();
+  EXPECT_EQ(Read(site / "index.html"), "old");
+  EXPECT_FALSE(fs::exists(site / "d.html"));
+  EXPECT_EQ(StagingFolders(dir_), 0u);
 }
 
 TEST_F(WriterTest, StreamedDuplicateSpoilsTheCommit) {
