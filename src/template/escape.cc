@@ -97,45 +97,91 @@ inline Block128 Load128(const char* p) {
   return x;
 }
 
+// Escapes the len (at most 16) bytes at p, given `mask`, the non-zero set of
+// those that are special (bit i: byte i), at w; returns the cursor after
+// them. For each special byte: the 16 bytes from the first one not yet
+// written (the clean run before it, and more that later stores overwrite),
+// then its replacement. Reads p[0, 32): the caller guarantees that much.
+// Writes up to 16 bytes past the end of what it escapes.
+[[gnu::always_inline]] inline char* EscapeRuns(const EscapeTable& t, const char* p, size_t len,
+                                               uint32_t mask, char* w) {
+  size_t done = 0;
+  do {
+    const size_t k = static_cast<unsigned>(__builtin_ctz(mask));
+    mask &= mask - 1;
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(w),
+                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + done)));
+    w += k - done;
+    w += Replace(t, static_cast<unsigned char>(p[k]), w);
+    done = k + 1;
+  } while (mask != 0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(w),
+                   _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + done)));
+  return w + (len - done);
+}
+
 // Escapes s[0, n) into dst, which has room for n * kMaxReplacement + 16
 // bytes; returns the cursor after it. N is t.count, or 0 when the special
-// bytes are HTML's five. Blocks without a special
-// byte (most) are copied whole; a block with some is taken apart in
-// registers by EscapeBlock. The last n % 16 bytes are read as the block that
-// ends at s + n when there is one (n >= 16), else in pieces: no load reaches
+// bytes are HTML's five. Blocks without a special byte (most) are copied
+// whole. A block with some copies its clean runs with 16-byte loads
+// (EscapeRuns): from s itself while 16 more bytes follow the block, and for
+// the last 16 to 31 bytes from a copy of them on the stack. No load reaches
 // outside s[0, n).
 template <int N>
 char* EscapeChunk(const EscapeTable& t, const char* s, size_t n, char* dst) {
-  size_t i = 0;
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+  if (n < 16) {
+    const Block128 x = ShortBlock(s, n);
+    const uint32_t mask = SpecialMask<N>(t, ToVector(x)) & ((1u << n) - 1);
+    std::memcpy(dst, &x, 16);
+    if (mask == 0) return dst + n;
+    return EscapeBlock(t, x, n, mask, dst);
+  }
+  // Blocks followed by more than 16 bytes, so that EscapeRuns can read
+  // 32 bytes from each.
+  const char* p = s;
+  const char* const end = s + n;
+  for (; end - p > 32; p += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const uint32_t mask = SpecialMask<N>(t, v);
     if (mask == 0) {
       _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), v);
       dst += 16;
     } else {
-      dst = EscapeBlock(t, Load128(s + i), 16, mask, dst);
+      dst = EscapeRuns(t, p, 16, mask, dst);
     }
   }
-  if (i == n) return dst;
-  const size_t rest = n - i;
-  Block128 x;
-  uint32_t mask;
-  if (n >= 16) {
-    // The block ending at s + n, shifted down past the bytes done above.
-    const size_t skip = 16 - rest;
-    mask = SpecialMask<N>(t, _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + n - 16))) >>
-           skip;
-    x = Load128(s + n - 16) >> (8 * skip);
+  // The last rem bytes (17 to 32, or 16 when n is): the block at p and the
+  // one ending at s + n, which overlap unless rem is 32 or 16.
+  const size_t rem = static_cast<size_t>(end - p);
+  const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+  const uint32_t mask_a = SpecialMask<N>(t, a);
+  const uint32_t mask_b = SpecialMask<N>(t, b);
+  if ((mask_a | mask_b) == 0) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), a);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + rem - 16), b);
+    return dst + rem;
+  }
+  // The rem bytes in a buffer that can be read 16 bytes past them.
+  alignas(16) char buf[48];
+  _mm_store_si128(reinterpret_cast<__m128i*>(buf + 16), _mm_setzero_si128());
+  _mm_store_si128(reinterpret_cast<__m128i*>(buf + 32), _mm_setzero_si128());
+  _mm_store_si128(reinterpret_cast<__m128i*>(buf), a);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(buf + rem - 16), b);
+  const uint32_t mask = mask_a | (mask_b << (rem - 16));
+  if ((mask & 0xffff) == 0) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), a);
+    dst += 16;
   } else {
-    x = ShortBlock(s, rest);
-    mask = SpecialMask<N>(t, ToVector(x)) & ((1u << rest) - 1);
+    dst = EscapeRuns(t, buf, 16, mask & 0xffff, dst);
   }
-  if (mask == 0) {
-    std::memcpy(dst, &x, 16);
-    return dst + rest;
+  if (rem == 16) return dst;
+  if ((mask >> 16) == 0) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst),
+                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf + 16)));
+    return dst + (rem - 16);
   }
-  return EscapeBlock(t, x, rest, mask, dst);
+  return EscapeRuns(t, buf + 16, rem - 16, mask >> 16, dst);
 }
 #endif
 

@@ -2,8 +2,9 @@
 // their replacements come from kapstok::AppendHtmlEscaped (base/text.h), so
 // the output is always identical to it; this only finds the bytes that need
 // escaping sixteen at a time (three compares a block while they are HTML's
-// five), copies the clean blocks whole and takes a block with special bytes
-// apart in registers. Internal to the `template` stage.
+// five), copies the clean blocks whole and copies the clean runs of a block
+// with special bytes with 16-byte moves (a value shorter than 16 bytes is
+// taken apart in registers). Internal to the `template` stage.
 #ifndef KAPSTOK_TEMPLATE_ESCAPE_H_
 #define KAPSTOK_TEMPLATE_ESCAPE_H_
 
