@@ -3,18 +3,24 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
+#include <vector>
 
+#include "output/writer_faults.h"
 #include "testing.h"
 
 namespace kapstok::pipeline {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::IsEmpty;
 using ::testing::Not;
 using kapstok::test_util::FindFile;
 using kapstok::test_util::FixtureFs;
@@ -203,6 +209,65 @@ TEST_F(DiskBuildTest, LateErrorAfterStreamedPagesLeavesPreviousSite) {
   std::ifstream again(page);
   std::string after((std::istreambuf_iterator<char>(again)), {});
   EXPECT_EQ(before, after);
+  int entries = 0;
+  for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir_)) ++entries;
+  EXPECT_EQ(entries, 1);  // the site only: the staging folder is gone
+}
+
+// Every file below `root`, by relative path, with its bytes.
+std::map<std::string, std::string> FilesBelow(const std::filesystem::path& root) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    files[std::filesystem::relative(e.path(), root).generic_string()] =
+        std::string((std::istreambuf_iterator<char>(in)), {});
+  }
+  return files;
+}
+
+// The paths whose bytes differ between two FilesBelow(), or that only one has.
+std::vector<std::string> Changed(const std::map<std::string, std::string>& a,
+                                 const std::map<std::string, std::string>& b) {
+  std::vector<std::string> changed;
+  for (const auto& [path, bytes] : a) {
+    auto it = b.find(path);
+    if (it == b.end() || it->second != bytes) changed.push_back(path);
+  }
+  for (const auto& [path, bytes] : b)
+    if (!a.contains(path)) changed.push_back(path);
+  return changed;
+}
+
+// The search index's document files are written from the search thread
+// while the pages render. One that cannot be written (here: the disk is
+// full, through WriterFaults) fails the build with the writer's message, and
+// the previous site stays as it was, byte for byte, with no staging folder.
+TEST_F(DiskBuildTest, SearchDocumentWriteFailureKeepsThePreviousSite) {
+  BuildOptions options;
+  options.project_dir = "";
+  options.out_dir = (dir_ / "site").string();
+  DiagnosticSink sink;
+  ASSERT_TRUE(Build(FixtureFs("valid-basic"), options, &sink).status.ok());
+  const std::map<std::string, std::string> before = FilesBelow(dir_ / "site");
+  ASSERT_TRUE(before.contains("search/d/000.js"));
+
+  MemoryFileSystem changed = FixtureFs("valid-basic");
+  changed.AddFile("content/kenmerken/eigen-kracht.md",
+                  "---\ntitle: Nieuw\nvolgorde: 1\nsamenvatting: s\n---\nNieuwe tekst.\n");
+  std::atomic<int> attempts{0};
+  output::ScopedWriterFaults faults({.write_error = [&](const std::string& path) {
+    if (path != "search/d/000.js") return 0;
+    ++attempts;
+    return ENOSPC;
+  }});
+  DiagnosticSink sink2;
+  BuildResult result = Build(changed, options, &sink2);
+  const std::string staging = (dir_ / (".site.new-" + std::to_string(::getpid()))).string();
+  EXPECT_EQ(result.status.message(), staging + "/search/d/000.js: No space left on device");
+  EXPECT_EQ(attempts.load(), 1);  // not tried again after the failure
+  EXPECT_FALSE(sink2.has_errors()) << Printed(sink2);
+  EXPECT_THAT(Changed(before, FilesBelow(dir_ / "site")), IsEmpty());
   int entries = 0;
   for ([[maybe_unused]] auto& e : std::filesystem::directory_iterator(dir_)) ++entries;
   EXPECT_EQ(entries, 1);  // the site only: the staging folder is gone
