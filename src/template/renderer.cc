@@ -78,8 +78,11 @@ Override FindOverride(const Scope* scope, const std::string& name) {
   return {};
 }
 
-// The value of an empty context (see Renderer::Renderer).
-const Value kNull;
+// The value of an empty context (see Renderer::Renderer). (Never destroyed.)
+const Value& Null() {
+  static const Value* const null = new Value();
+  return *null;
+}
 
 // Where a run of ops renders: `indent` inserted at line starts (`indent_id`
 // is its IndentId) and the block overrides in force.
@@ -105,7 +108,7 @@ class Renderer {
     // A render with no context at all looks names up in one null value: the
     // same results (nothing found renders as null does), and lookups need
     // no test for an empty stack (see Lookup).
-    if (context.empty()) Push(&kNull);
+    if (context.empty()) Push(&Null());
   }
 
   // Runs ops [op, end) (a template's, a block's or a section's body) at `at`.
