@@ -69,7 +69,8 @@ const EscapeTable& Table() {
 
 // Writes the replacement of special byte `c` at dst (which has room for
 // kMaxReplacement bytes) and returns its length.
-inline size_t Replace(const EscapeTable& t, unsigned char c, char* dst) {
+// (c is a size_t so that indexing by it needs no sign extension.)
+inline size_t Replace(const EscapeTable& t, size_t c, char* dst) {
   std::memcpy(dst, t.replacement[c], kMaxReplacement);
   return t.length[c];
 }

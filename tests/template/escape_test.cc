@@ -169,6 +169,26 @@ TEST(EscapeTest, RandomValuesUpTo160Bytes) {
   }
 }
 
+#if defined(__SSE2__)
+// The block mask finds every byte that HtmlEscape changes, in every place of
+// a block, and no other byte but '#' (which it documents).
+TEST(EscapeTest, HtmlSpecialMaskFindsExactlyTheSpecialBytesAndHash) {
+  for (int c = 0; c < 256; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    const bool special = HtmlEscape(one) != one;
+    for (int at = 0; at < 16; ++at) {
+      char block[16];
+      std::memset(block, 'a', sizeof block);
+      block[at] = static_cast<char>(c);
+      const uint32_t mask =
+          HtmlSpecialMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block)));
+      const uint32_t want = special || c == '#' ? 1u << at : 0u;
+      ASSERT_EQ(mask, want) << "byte " << c << " at " << at;
+    }
+  }
+}
+#endif
+
 TEST(EscapeTest, BlocksFullOfSpecialBytes) {
   for (int len = 0; len < 40; ++len) {
     for (char c : std::string("<>&\"'")) {
