@@ -1,6 +1,7 @@
 // Citation pass: [@id] and [@a; @b] in text become links to source pages.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 
@@ -17,26 +18,33 @@ bool IsIdChar(char c) {
          c == ':' || c == '/';
 }
 
-// Splits "@a; @b" into {"a", "b"}; false unless every part is "@id".
-// Stops at the first character that cannot belong to a citation, so trying
-// every "[@" of a long line stays linear.
-bool ParseCitationIds(std::string_view inner, std::vector<std::string_view>* ids) {
+// Splits "@a; @b" into {"a", "b"}; false unless every part is "@id". Adds
+// the number of bytes it read to *examined: it stops at the first one that
+// cannot belong to a citation, so trying every "[@" of a long line stays
+// linear.
+bool ParseCitationIds(std::string_view inner, std::vector<std::string_view>* ids,
+                      uint64_t* examined) {
   size_t i = 0;
   const size_t n = inner.size();
   auto skip_spaces = [&] {
     while (i < n && (inner[i] == ' ' || inner[i] == '\n')) ++i;
   };
-  while (true) {
-    skip_spaces();
-    if (i >= n || inner[i] != '@') return false;
-    const size_t start = ++i;
-    while (i < n && IsIdChar(inner[i])) ++i;
-    if (i == start) return false;
-    ids->push_back(inner.substr(start, i - start));
-    skip_spaces();
-    if (i == n) return true;
-    if (inner[i++] != ';') return false;
-  }
+  auto parse = [&] {
+    while (true) {
+      skip_spaces();
+      if (i >= n || inner[i] != '@') return false;
+      const size_t start = ++i;
+      while (i < n && IsIdChar(inner[i])) ++i;
+      if (i == start) return false;
+      ids->push_back(inner.substr(start, i - start));
+      skip_spaces();
+      if (i == n) return true;
+      if (inner[i++] != ';') return false;
+    }
+  };
+  const bool ok = parse();
+  *examined += i;
+  return ok;
 }
 
 class CitationRewriter {
@@ -54,12 +62,18 @@ class CitationRewriter {
     size_t done = 0;  // view[0, done) is already emitted before `text`
     size_t close = 0;  // the first ']' after `open`; reused while still ahead, so
                        // "[@[@[@...]" is scanned once, not once per "[@"
-    for (size_t open = view.find("[@"); open != std::string_view::npos;
-         open = view.find("[@", open + 1)) {
-      if (close <= open) close = view.find(']', open);
+    uint64_t examined = 0;  // bytes passed by the searches and ParseCitationIds
+    auto find = [&](auto needle, size_t from) {
+      const size_t at = view.find(needle, from);
+      examined += (at == std::string_view::npos ? view.size() : at) - from;
+      return at;
+    };
+    for (size_t open = find("[@", 0); open != std::string_view::npos;
+         open = find("[@", open + 1)) {
+      if (close <= open) close = find(']', open);
       if (close == std::string_view::npos) break;
       std::vector<std::string_view> ids;
-      if (!ParseCitationIds(view.substr(open + 1, close - open - 1), &ids)) continue;
+      if (!ParseCitationIds(view.substr(open + 1, close - open - 1), &ids, &examined)) continue;
       std::vector<std::optional<Citation>> found = Resolve(text, ids);
       if (std::none_of(found.begin(), found.end(), [](const auto& c) { return c.has_value(); })) {
         continue;  // stays literal text
@@ -77,6 +91,7 @@ class CitationRewriter {
       done = close + 1;
       open = close;
     }
+    if (ctx_.work != nullptr) ctx_.work->citation_bytes += examined;
     if (done == 0) return;
     if (done >= literal.size()) {
       cmark_node_free(text);  // unlinks first

@@ -7,6 +7,7 @@
 
 #include <cmark-gfm.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,11 +26,20 @@ struct NodeIndex {
   std::vector<cmark_node*> tables;
 };
 
+// The work done by the passes that must stay linear in their input, counted
+// so that tests can check their complexity without a clock. Render() counts
+// nothing; a test that runs the passes itself points PageContext::work at one.
+struct PassWork {
+  uint64_t citation_bytes = 0;    // bytes ReplaceCitations' scan examined
+  uint64_t heading_suffixes = 0;  // suffixed ids ("x-2") AssignHeadingIds tried
+};
+
 struct PageContext {
   const Options& options;
   const LinkResolver& resolver;
   SourceLocator& locator;
-  cmark_mem* mem;  // the document's allocator, for new nodes
+  cmark_mem* mem;            // the document's allocator, for new nodes
+  PassWork* work = nullptr;  // optional: the passes add their work to it
 };
 
 NodeIndex CollectNodes(cmark_node* document);
