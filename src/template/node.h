@@ -57,6 +57,7 @@ enum class OpKind : uint8_t {
   kPartial,    // then `node` (kPartial)
   kParent,     // then `node` (kParent)
   kBlock,      // then `node` (kBlock)
+  kEnd,        // the text only, and the run of ops ends (every body, template and block)
 };
 
 struct Op {
@@ -67,7 +68,7 @@ struct Op {
   uint16_t pre_id = 0;
   uint32_t parts = 0;     // name parts at `path` (0: the implicit iterator)
   uint32_t size = 0;      // text bytes at `text` (0: none)
-  uint32_t skip = 0;      // kSection/kInverted: the number of ops in the body
+  uint32_t skip = 0;      // kSection/kInverted: the number of ops in the body, its kEnd too
   uint32_t pre_size = 0;  // bytes at `pre`
   // 16 bytes can be read at `text` whatever `size` (Op::kNoText when there
   // is none, else a Node::text's data: a std::string keeps at least 16

@@ -70,6 +70,15 @@ class Flattener {
           break;
       }
     }
+    // The run of ops ends here: in the text op just pushed, which has no
+    // action, or else in an op of its own.
+    if (text_at != SIZE_MAX) {
+      (*ops)[text_at].kind = OpKind::kEnd;
+    } else {
+      Op end;
+      end.kind = OpKind::kEnd;
+      ops->push_back(end);
+    }
   }
 
  private:

@@ -1,7 +1,8 @@
 // Flattening: turns a linked template's node tree into the linear array of
 // Ops (node.h) that the renderer runs in one loop. A section's body follows
 // its Op inline, so rendering a list item walks a contiguous array of small
-// records instead of a tree of large Nodes. Internal to the `template` stage;
+// records instead of a tree of large Nodes; every run of ops (a template's,
+// a block's, a section's body) ends in an OpKind::kEnd. Internal to the `template` stage;
 // TemplateSet::Compile calls it once per template, after linking.
 #ifndef KAPSTOK_TEMPLATE_PROGRAM_H_
 #define KAPSTOK_TEMPLATE_PROGRAM_H_

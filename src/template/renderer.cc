@@ -101,7 +101,7 @@ class Renderer {
   // Renders into *out (see Output), expecting to write about `expected` bytes.
   Renderer(const TemplateSet& set, const std::vector<const Value*>& context, std::string* out,
            size_t expected)
-      : set_(set), out_(out, expected), hints_(set.name_parts(), 0) {
+      : out_(out, expected), set_(set), hints_(set.name_parts(), 0) {
     stack_.reserve(context.size() + 8);
     loops_.reserve(8);
     for (const Value* v : context) Push(v);
@@ -111,21 +111,17 @@ class Renderer {
     if (context.empty()) Push(&Null());
   }
 
-  // Runs ops [op, end) (a template's, a block's or a section's body) at `at`.
-  // Text and interpolation, nearly all of a page's ops, are handled inline,
-  // and so are sections: entering one (Enter) pushes a Loop and its first
-  // item and runs on into the body with `end` at the body's end; reaching
-  // that end moves to the next item or back out (Advance), with no call
-  // per item.
-  // (`at` by reference keeps Run's arguments in registers, the cursor too.)
-  char* Run(const Op* op, const Op* end, const At& at, char* w) {
+  // Runs the ops from `op` (a template's, a block's or a section's body) to
+  // the kEnd that ends them, at `at`. Text and interpolation, nearly all of
+  // a page's ops, are handled inline, and so are sections: entering one
+  // (Enter) pushes a Loop and its first item and runs on into the body;
+  // the body's kEnd moves to the next item or back out (Advance), with no
+  // call per item. (No end pointer to compare each op with: the ops say
+  // where a run ends. `at` by reference keeps Run's arguments in
+  // registers, the cursor too.)
+  char* Run(const Op* op, const At& at, char* w) {
     const size_t base = loops_.size();
     for (;;) {
-      if (op == end) [[unlikely]] {
-        if (loops_.size() == base) break;
-        op = Advance(&end);
-        continue;
-      }
       // (With no indentation, indent_id matches no pre_id and Text copies the
       // text as it is.)
       if (op->text_node == nullptr) [[likely]] {
@@ -145,6 +141,10 @@ class Renderer {
 #pragma GCC diagnostic error "-Wswitch-enum"
       switch (op->kind) {
         case OpKind::kText: break;
+        case OpKind::kEnd:
+          if (loops_.size() == base) return w;
+          op = Advance();
+          continue;
         case OpKind::kVariable:
           if (const Value* v = Lookup(op)) {
             if (const std::string* s = v->if_own_string()) [[likely]] {
@@ -158,21 +158,16 @@ class Renderer {
           if (const Value* v = Lookup(op)) w = AppendValueText(*v, nullptr, &out_, w);
           break;
         case OpKind::kSection: {
-          const Op* const body_end = op + 1 + op->skip;
+          const Op* const after = op + 1 + op->skip;
           const Value* v = Lookup(op);
-          if (v != nullptr && Enter(v->Resolved(), op + 1, end)) {
-            end = body_end;
-            ++op;
-          } else {
-            op = body_end;
-          }
+          op = v != nullptr && Enter(v->Resolved(), op + 1, after) ? op + 1 : after;
           continue;
         }
         case OpKind::kInverted: {
-          const Op* const body_end = op + 1 + op->skip;
+          const Op* const after = op + 1 + op->skip;
           const Value* v = Lookup(op);
-          if (v == nullptr || !v->Truthy()) w = Run(op + 1, body_end, at, w);
-          op = body_end;
+          if (v == nullptr || !v->Truthy()) w = Run(op + 1, at, w);
+          op = after;
           continue;
         }
         case OpKind::kPartial:
@@ -183,14 +178,12 @@ class Renderer {
 #pragma GCC diagnostic pop
       ++op;
     }
-    return w;
   }
 
   // At the end of a section body being run (loops_.back(), entered by
   // Enter): the next item's frame instead of the current one and the body's
-  // first op, or after the last item the op after the body, with *end (the
-  // body's end) set back to the end of the run that entered it.
-  const Op* Advance(const Op** end) {
+  // first op, or after the last item the op after the body.
+  const Op* Advance() {
     Loop& l = loops_.back();
     stack_.pop_back();
     if (++l.item != l.last) {
@@ -198,8 +191,7 @@ class Renderer {
       Push(l.item);
       return l.body;
     }
-    const Op* const after = *end;
-    *end = l.end;
+    const Op* const after = l.after;
     loops_.pop_back();
     return after;
   }
@@ -213,7 +205,7 @@ class Renderer {
   char* Program(const std::vector<Op>& ops, std::string_view indent, const Scope* scope,
                 char* w) {
     const At at{indent, IndentId(indent), scope};
-    return Run(ops.data(), ops.data() + ops.size(), at, w);
+    return Run(ops.data(), at, w);
   }
 
  private:
@@ -331,12 +323,12 @@ class Renderer {
     return v;
   }
 
-  // A section whose name resolved to `v`, with its body at `body`, entered
-  // from a run that ends at `end`: pushes the Loop that runs the body once
+  // A section whose name resolved to `v`, with its body at `body` and the
+  // op after the body at `after`: pushes the Loop that runs the body once
   // per item of a list, or once with `v` pushed for any other truthy value,
   // and the first item's frame. False (nothing pushed) when the body does
   // not render at all.
-  bool Enter(const Value& v, const Op* body, const Op* end) {
+  bool Enter(const Value& v, const Op* body, const Op* after) {
     const Value* first = &v;
     const Value* last = &v + 1;
     if (const Value::List* list = v.if_list()) {
@@ -347,7 +339,7 @@ class Renderer {
     } else if (!v.Truthy()) {
       return false;
     }
-    loops_.push_back(Loop{body, end, first, last});
+    loops_.push_back(Loop{body, after, first, last});
     Push(first);
     return true;
   }
@@ -429,21 +421,22 @@ class Renderer {
     stack_.push_back(Frame{v, o != nullptr ? o->members() : Value::Object::Span{}});
   }
 
-  // A section being run (Run): `body` its first op, `end` where the run
-  // that entered it ends; items [item, last) still to render, `item`'s
-  // frame on top of stack_.
+  // A section being run (Run): `body` its first op, `after` the op after
+  // its kEnd; items [item, last) still to render, `item`'s frame on top of
+  // stack_.
   struct Loop {
     const Op* body;
-    const Op* end;
+    const Op* after;
     const Value* item;
     const Value* last;
   };
 
+  // The output, in the renderer itself and first: its end is one load from
+  // `this`, and `this` is its address.
+  Output out_;
   const TemplateSet& set_;
   std::vector<Frame> stack_;  // bottom first
   std::vector<Loop> loops_;   // innermost last
-  // The output, in the renderer itself: its end is one load from `this`.
-  Output out_;
   const Escaper escape_;
   int depth_ = 0;
   int includes_ = 0;
