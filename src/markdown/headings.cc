@@ -1,5 +1,6 @@
 // Heading pass: unique, stable ids for every heading; emitting them as id
 // attributes; wrapping tables for narrow screens.
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -35,6 +36,7 @@ void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext
                       std::vector<Heading>* headings) {
   std::unordered_set<std::string> used;
   std::unordered_map<std::string, int> next_suffix;  // per base: where to resume counting
+  uint64_t suffixes_tried = 0;
   for (cmark_node* node : heading_nodes) {
     Heading h;
     h.level = cmark_node_get_heading_level(node);
@@ -48,6 +50,7 @@ void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext
       int& n = next_suffix.try_emplace(base, 2).first->second;
       do {
         h.id = base + "-" + std::to_string(n++);
+        ++suffixes_tried;
       } while (used.contains(h.id));
     }
     used.insert(h.id);
@@ -58,6 +61,7 @@ void AssignHeadingIds(const std::vector<cmark_node*>& heading_nodes, PageContext
     }
     headings->push_back(std::move(h));
   }
+  if (ctx.work != nullptr) ctx.work->heading_suffixes += suffixes_tried;
 }
 
 void EmitHeadingIds(const std::vector<cmark_node*>& heading_nodes,
