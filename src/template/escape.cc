@@ -125,9 +125,9 @@ inline Block128 Load128(const char* p) {
 // bytes; returns the cursor after it. N is t.count, or 0 when the special
 // bytes are HTML's five. Blocks without a special byte (most) are copied
 // whole. A block with some copies its clean runs with 16-byte loads
-// (EscapeRuns): from s itself while 16 more bytes follow the block, and for
-// the last 16 to 31 bytes from a copy of them on the stack. No load reaches
-// outside s[0, n).
+// (EscapeRuns): from s itself while more than 16 bytes follow the block,
+// and for the last 17 to 32 bytes (16 when n is) from a copy of them on the
+// stack. No load reaches outside s[0, n).
 template <int N>
 char* EscapeChunk(const EscapeTable& t, const char* s, size_t n, char* dst) {
   if (n < 16) {
