@@ -187,7 +187,6 @@ class Renderer {
     Loop& l = loops_.back();
     stack_.pop_back();
     if (++l.item != l.last) {
-      if (l.item + 1 != l.last) Prefetch(l.item[1]);
       Push(l.item);
       return l.body;
     }
@@ -335,7 +334,6 @@ class Renderer {
       if (list->empty()) return false;
       first = list->data();
       last = first + list->size();
-      if (first + 1 != last) Prefetch(first[1]);
     } else if (!v.Truthy()) {
       return false;
     }
@@ -396,18 +394,6 @@ class Renderer {
     std::string inner_indent(indent);
     inner_indent += n.body_indent.empty() ? n.indent : n.body_indent;
     return Program(content.ops, inner_indent, scope, w);
-  }
-
-  // Asks for the members of `v` (the next item of a list) to be loaded into
-  // the cache while the current item renders: the first look at each member
-  // is where rendering otherwise waits.
-  static void Prefetch(const Value& v) {
-    const Value::Object* o = v.if_object();
-    if (o == nullptr) return;
-    const Value::Object::Span m = o->members();
-    const char* p = reinterpret_cast<const char*>(m.begin);
-    const char* const end = reinterpret_cast<const char*>(m.end);
-    for (; p < end; p += 64) __builtin_prefetch(p);
   }
 
   // A context on the stack, with its members when it is an object (found
