@@ -100,7 +100,7 @@ class Escaper {
         const Block128 x = ShortBlock(s.data(), n);
         const __m128i v = ToVector(x);
         _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
-        const uint32_t mask = HtmlSpecialMask(v) & ((1u << n) - 1);
+        const uint32_t mask = HtmlSpecialMask(v);  // (the zero bytes after n are not special)
         if (mask == 0) [[likely]] return w + n;
         return EscapeBlock(*table_, x, n, mask, w);
       }
@@ -121,8 +121,12 @@ class Escaper {
       w = out->Room(w, Room(15));  // (n < 16: a constant is one instruction less)
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data()));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
-      const uint32_t mask = HtmlSpecialMask(v) & ((1u << n) - 1);
+      // Special bytes past the end (the buffer's leftovers) are rare: tested
+      // only when there is one somewhere in the block.
+      uint32_t mask = HtmlSpecialMask(v);
       if (mask == 0) [[likely]] return w + n;
+      mask &= (1u << n) - 1;
+      if (mask == 0) return w + n;
       return EscapeShortString(*table_, s.data(), n, mask, w);
     }
 #endif

@@ -65,6 +65,21 @@ TEST(EscapeTest, StdStringsAgreeWithBaseAtEveryLength) {
   }
 }
 
+// A short std::string keeps what an earlier, longer value left in its
+// buffer after its end: special bytes there must not count.
+TEST(EscapeTest, StdStringsIgnoreSpecialBytesLeftAfterTheirEnd) {
+  for (char special : std::string("<>&\"'")) {
+    for (size_t len = 0; len < 15; ++len) {
+      std::string s(15, special);
+      s.replace(0, len, len, 'a');
+      s.resize(len);  // (stays in the object's buffer: bytes len + 1 .. 14 are still special)
+      ASSERT_EQ(EscapeStdString(s), "x" + std::string(len, 'a')) << len << " " << special;
+      s.assign(len, special);
+      ASSERT_EQ(EscapeStdString(s), "x" + HtmlEscape(s)) << len << " " << special;
+    }
+  }
+}
+
 // Escapes s from a heap block of exactly its size (so that the ASan build
 // reports any read past either end) after a prefix already in the output
 // (so that a store before the cursor would show), as a string_view and as a
