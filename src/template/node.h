@@ -90,7 +90,8 @@ struct Op {
   KeyTag tag;
 };
 
-// A tag that no key has (KeyTag::Of of an empty key is all zero).
+// A tag that no key has: hi's top byte is the key's length (KeyTag::Of), so
+// hi is 0 only for the empty key, whose lo is 0 too.
 inline constexpr KeyTag kNoKeyTag{1, 0};
 
 struct Node {

@@ -279,7 +279,7 @@ class Renderer {
         const ObjectMember& member = *reinterpret_cast<const ObjectMember*>(first + offset);
         if (member.tag == op->tag) return &member.second;
       }
-      return LookupNameFrom(op, top + 1);
+      return LookupNameFrom(op, top + 1);  // (this frame again, in full, then those below)
     } while (top != bottom);
     return op->parts == 1 ? nullptr : LookupPath(op);
   }
@@ -287,7 +287,8 @@ class Renderer {
   [[gnu::noinline]] const Value* LookupPath(const Op* op) const {
     return Lookup(op->path, op->parts);
   }
-  // Lookup of a one-part name in the frames below `top`, top down.
+  // Lookup of a one-part name in the frames below `top` (a pointer one past
+  // the first frame to search), top down.
   [[gnu::noinline]] const Value* LookupNameFrom(const Op* op, const Frame* top) const {
     const Frame* const bottom = stack_.data();
     const NamePart& part = op->path[0];
@@ -303,6 +304,9 @@ class Renderer {
   [[gnu::always_inline]] const Value* Lookup(const NamePart* part, size_t parts) const {
     const Frame* bottom = stack_.data();
     const Frame* top = bottom + stack_.size();
+    // (Never true, the stack always has a frame (see the constructor), but
+    // without the test GCC 12 inlines differently into Run: +3.8k
+    // instructions per list page.)
     if (top == bottom) return nullptr;
     const NamePart* const end = part + parts;
     if (part == end) return top[-1].value;

@@ -382,8 +382,8 @@ inline const Value* ValueObject::Span::Find(std::string_view key, const KeyTag& 
     }
     return nullptr;
   }
-  const value_type* it = std::lower_bound(
-      begin, end, key, [](const value_type& e, std::string_view k) { return KeyLess()(e.first, k); });
+  const auto less = [](const value_type& e, std::string_view k) { return KeyLess()(e.first, k); };
+  const value_type* it = std::lower_bound(begin, end, key, less);
   if (it == end || it->first != key) return nullptr;
   *at = static_cast<size_t>(it - begin);
   return &it->second;

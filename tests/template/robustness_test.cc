@@ -56,7 +56,8 @@ TEST(TemplateRobustnessTest, RandomTemplatesCompileOrReportAndAlwaysRender) {
         {"q", {"q.mustache", RandomTemplate(rng)}},
     };
     DiagnosticSink sink;
-    auto set = TemplateSet::Compile(sources, &sink, CompileOptions{.missing_partial_is_error = false});
+    auto set =
+        TemplateSet::Compile(sources, &sink, CompileOptions{.missing_partial_is_error = false});
     if (set == nullptr) {
       ++rejected;
       ASSERT_TRUE(sink.has_errors()) << sources["main"].text;

@@ -1,8 +1,8 @@
 // The view model's flat objects: members stay sorted and unique however they
 // are inserted, lookups find exactly the member asked for (the renderer's
 // FindAtOffset with a right, wrong or stale offset, in small scanned objects
-// and in large binary-searched ones), and the renderer's per-name hints never carry a value over from an
-// object of another shape.
+// and in large binary-searched ones), and the renderer's per-name hints never
+// carry a value over from an object of another shape.
 #include "template/value.h"
 
 #include <map>
