@@ -98,36 +98,24 @@ inline Block128 Load128(const char* p) {
   return x;
 }
 
-// Escapes the len (at most 16) bytes at p, given `mask`, the non-zero set of
-// those that are special (bit i: byte i), at w; returns the cursor after
-// them. For each special byte: the 16 bytes from the first one not yet
-// written (the clean run before it, and more that later stores overwrite),
-// then its replacement. Reads p[0, 32): the caller guarantees that much.
-// Writes up to 16 bytes past the end of what it escapes.
-[[gnu::always_inline]] inline char* EscapeRuns(const EscapeTable& t, const char* p, size_t len,
-                                               uint32_t mask, char* w) {
-  size_t done = 0;
-  do {
-    const size_t k = static_cast<unsigned>(__builtin_ctz(mask));
-    mask &= mask - 1;
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(w),
-                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + done)));
-    w += k - done;
-    w += Replace(t, static_cast<unsigned char>(p[k]), w);
-    done = k + 1;
-  } while (mask != 0);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(w),
-                   _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + done)));
-  return w + (len - done);
+// Escapes the n bytes at p, one by one, at w; returns the cursor after
+// them. Every byte has a "replacement" (itself, for most), so there is no
+// branch on the data: for a block with special bytes this is faster than
+// taking it apart run by run, whose branches on where the special bytes are
+// mispredict.
+[[gnu::always_inline]] inline char* EscapeBytes(const EscapeTable& t, const char* p, size_t n,
+                                                char* w) {
+  for (size_t k = 0; k < n; ++k) w += Replace(t, static_cast<unsigned char>(p[k]), w);
+  return w;
 }
 
 // Escapes s[0, n) into dst, which has room for n * kMaxReplacement + 16
 // bytes; returns the cursor after it. N is t.count, or 0 when the special
 // bytes are HTML's five. Blocks without a special byte (most) are copied
-// whole. A block with some copies its clean runs with 16-byte loads
-// (EscapeRuns): from s itself while more than 16 bytes follow the block,
-// and for the last 17 to 32 bytes (16 when n is) from a copy of them on the
-// stack. No load reaches outside s[0, n).
+// whole, a block with some byte by byte (EscapeBytes). The last n % 16
+// bytes are read as the 16 that end at s + n: copied whole when clean (over
+// bytes already written as they are), else escaped one by one. No load
+// reaches outside s[0, n).
 template <int N>
 char* EscapeChunk(const EscapeTable& t, const char* s, size_t n, char* dst) {
   if (n < 16) {
@@ -137,52 +125,30 @@ char* EscapeChunk(const EscapeTable& t, const char* s, size_t n, char* dst) {
     if (mask == 0) return dst + n;
     return EscapeBlock(t, x, n, mask, dst);
   }
-  // Blocks followed by more than 16 bytes, so that EscapeRuns can read
-  // 32 bytes from each.
   const char* p = s;
   const char* const end = s + n;
-  for (; end - p > 32; p += 16) {
+  bool clean = true;  // whether the block before p was written as it is
+  for (; end - p >= 16; p += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const uint32_t mask = SpecialMask<N>(t, v);
-    if (mask == 0) {
+    clean = SpecialMask<N>(t, v) == 0;
+    if (clean) {
       _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), v);
       dst += 16;
     } else {
-      dst = EscapeRuns(t, p, 16, mask, dst);
+      dst = EscapeBytes(t, p, 16, dst);
     }
   }
-  // The last rem bytes (17 to 32, or 16 when n is): the block at p and the
-  // one ending at s + n, which overlap unless rem is 32 or 16.
   const size_t rem = static_cast<size_t>(end - p);
-  const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
-  const uint32_t mask_a = SpecialMask<N>(t, a);
-  const uint32_t mask_b = SpecialMask<N>(t, b);
-  if ((mask_a | mask_b) == 0) {
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), a);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + rem - 16), b);
+  if (rem == 0) return dst;
+  const __m128i last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(end - 16));
+  if (SpecialMask<N>(t, last) == 0) {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + rem - 16), last);
     return dst + rem;
   }
-  // The rem bytes in a buffer that can be read 16 bytes past them.
-  alignas(16) char buf[48];
-  _mm_store_si128(reinterpret_cast<__m128i*>(buf + 16), _mm_setzero_si128());
-  _mm_store_si128(reinterpret_cast<__m128i*>(buf + 32), _mm_setzero_si128());
-  _mm_store_si128(reinterpret_cast<__m128i*>(buf), a);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(buf + rem - 16), b);
-  const uint32_t mask = mask_a | (mask_b << (rem - 16));
-  if ((mask & 0xffff) == 0) {
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), a);
-    dst += 16;
-  } else {
-    dst = EscapeRuns(t, buf, 16, mask & 0xffff, dst);
-  }
-  if (rem == 16) return dst;
-  if ((mask >> 16) == 0) {
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst),
-                     _mm_loadu_si128(reinterpret_cast<const __m128i*>(buf + 16)));
-    return dst + (rem - 16);
-  }
-  return EscapeRuns(t, buf + 16, rem - 16, mask >> 16, dst);
+  // When the block before p was written as it is, its last 16 - rem bytes
+  // are escaped again with the rest: a fixed count of bytes to escape.
+  if (clean) return EscapeBytes(t, end - 16, 16, dst - (16 - rem));
+  return EscapeBytes(t, p, rem, dst);
 }
 #endif
 
