@@ -101,15 +101,31 @@ class Renderer {
   // Renders into *out (see Output), expecting to write about `expected` bytes.
   Renderer(const TemplateSet& set, const std::vector<const Value*>& context, std::string* out,
            size_t expected)
-      : out_(out, expected), set_(set), hints_(set.name_parts(), 0) {
-    stack_.reserve(context.size() + 8);
-    loops_.reserve(8);
+      : out_(out, expected), set_(set) {
+    // The vectors of the thread's last render, with their room (and its
+    // hints: each is checked before use, so any value will do).
+    Scratch& scratch = ThreadScratch();
+    stack_.swap(scratch.stack);
+    loops_.swap(scratch.loops);
+    hints_.swap(scratch.hints);
+    stack_.clear();
+    loops_.clear();
+    if (hints_.size() < set.name_parts()) hints_.resize(set.name_parts(), 0);
     for (const Value* v : context) Push(v);
     // A render with no context at all looks names up in one null value: the
     // same results (nothing found renders as null does), and lookups need
     // no test for an empty stack (see Lookup).
     if (context.empty()) Push(&Null());
   }
+  // Hands the vectors on to the thread's next render.
+  ~Renderer() {
+    Scratch& scratch = ThreadScratch();
+    scratch.stack.swap(stack_);
+    scratch.loops.swap(loops_);
+    scratch.hints.swap(hints_);
+  }
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
 
   // Runs the ops from `op` (a template's, a block's or a section's body) to
   // the kEnd that ends them, at `at`. Text and interpolation, nearly all of
@@ -409,6 +425,19 @@ class Renderer {
   void Push(const Value* v) {
     const Value::Object* o = v->if_object();
     stack_.push_back(Frame{v, o != nullptr ? o->members() : Value::Object::Span{}});
+  }
+
+  // What a render's vectors held, kept per thread between renders (a render
+  // inside a render, were there one, would start from empty ones).
+  struct Loop;
+  struct Scratch {
+    std::vector<Frame> stack;
+    std::vector<Loop> loops;
+    std::vector<uint32_t> hints;
+  };
+  static Scratch& ThreadScratch() {
+    thread_local Scratch scratch;
+    return scratch;
   }
 
   // A section being run (Run): `body` its first op, `after` the op after

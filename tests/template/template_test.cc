@@ -326,5 +326,26 @@ TEST(TemplateTest, AnEmptyContextRendersEveryNameAsMissing) {
   EXPECT_EQ(out, "[|||||u|v]");
 }
 
+// A thread's renders share their lookup hints (the place where each name
+// was found last), whatever set they come from: a hint from another set or
+// another shape of data must never find the wrong member.
+TEST(TemplateTest, RendersOfOtherSetsOnTheSameThreadDoNotMisleadLookups) {
+  DiagnosticSink sink;
+  auto a = TemplateSet::CompileString("{{#xs}}{{b}},{{/xs}}", {}, &sink);
+  auto b = TemplateSet::CompileString("{{#xs}}{{a}}{{c}};{{/xs}}", {}, &sink);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  Value xs;
+  xs.Push(Value().Set("a", 1).Set("b", 2).Set("c", 3));
+  xs.Push(Value().Set("b", 4));
+  xs.Push(Value().Set("c", 5).Set("a", 6));
+  Value view;
+  view.Set("xs", xs);
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(a->Render(TemplateSet::kMain, view), "2,4,,");
+    EXPECT_EQ(b->Render(TemplateSet::kMain, view), "13;;65;");
+  }
+}
+
 }  // namespace
 }  // namespace kapstok::tmpl
