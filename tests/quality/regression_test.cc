@@ -24,7 +24,8 @@ using test_util::Printed;
 TEST(YamlRegressionTest, AliasesThatExpandTooMuchAreAnErrorNotAHang) {
   std::string yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (int i = 1; i < 10; ++i) {
-    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    yaml.append("a").append(std::to_string(i)).append(": &a");
+    yaml.append(std::to_string(i)).append(" [");
     for (int j = 0; j < 9; ++j) yaml += (j ? ", *a" : "*a") + std::to_string(i - 1);
     yaml += "]\n";
   }
@@ -56,9 +57,12 @@ TEST(YamlRegressionTest, DeepBracketsAreReportedWhereTheyAre) {
 // the diagnostics with fputs: everything after the NUL was lost. ESC could
 // drive the terminal of whoever reads the CI log.
 TEST(DiagnosticRegressionTest, ControlCharactersInMessagesAreEscaped) {
-  Diagnostic d{Severity::kError, {"content/a.md", 5, 13},
-               std::string("unknown kenmerk 'eigen\0kracht\x1b[2J'", 34), "hint \x07",
-               std::string("kenmerken: [\"eigen\\0kracht\"]\x1b")};
+  Diagnostic d;
+  d.severity = Severity::kError;
+  d.location = SourceLocation{"content/a.md", 5, 13};
+  d.message = std::string("unknown kenmerk 'eigen\0kracht\x1b[2J'", 34);
+  d.hint = "hint \x07";
+  d.source_line = std::string("kenmerken: [\"eigen\\0kracht\"]\x1b");
   EXPECT_EQ(FormatHuman(d),
             "content/a.md:5:13: error: unknown kenmerk 'eigen\\x00kracht\\x1b[2J'\n"
             "    kenmerken: [\"eigen\\0kracht\"]?\n"
