@@ -32,7 +32,7 @@ const char kNewHelp[] =
 
 namespace {
 
-constexpr size_t kCommentWidth = 88;
+constexpr int kCommentWidth = 88;
 
 std::string EscapeDoubleQuoted(std::string_view s) {
   std::string out;

@@ -209,7 +209,9 @@ TEST(ArchetypeTest, EveryTypeHasAnArchetypeWithEveryFieldAndAComment) {
       bool commented = false;
       int at = find_key(key, &commented);
       ASSERT_GE(at, 0) << "the archetype does not mention '" << key << "'";
-      if (required) EXPECT_FALSE(commented) << "required '" << key << "' is commented out";
+      if (required) {
+        EXPECT_FALSE(commented) << "required '" << key << "' is commented out";
+      }
       EXPECT_EQ(lines[at - 1].rfind("# ", 0), 0u) << "no comment above '" << key << "'";
     }
     EXPECT_NE(text.find("title: \"{{title}}\"\n"), std::string::npos);

@@ -52,10 +52,14 @@ TEST(NormalizeRelPathTest, MatchesThePartsDefinitionOnRandomPaths) {
     std::string got = "stale", want;
     const bool ok = NormalizeRelPath(path, &got);
     ASSERT_EQ(ok, ReferenceNormalize(path, &want)) << path;
-    if (ok) ASSERT_EQ(got, want) << path;
+    if (ok) {
+      ASSERT_EQ(got, want) << path;
+    }
     std::string same = path;  // the output may be the input
     ASSERT_EQ(NormalizeRelPath(same, &same), ok);
-    if (ok) ASSERT_EQ(same, want) << path;
+    if (ok) {
+      ASSERT_EQ(same, want) << path;
+    }
   }
 }
 
@@ -125,9 +129,10 @@ TEST(PageLinkResolverTest, ResolvesAsJoiningThenNormalisingWould) {
       std::string error, hint;
       std::optional<std::string> got = r.ResolveLink(path + fragment, &error, &hint);
       ASSERT_EQ(got, want) << dir << " + " << path;
-      if (!got)
+      if (!got) {
         ASSERT_EQ(error.find("leaves the content folder") != std::string::npos, !inside)
             << dir << " + " << path << ": " << error;
+      }
     }
   }
 }
