@@ -75,10 +75,20 @@ inline size_t Replace(const EscapeTable& t, size_t c, char* dst) {
   return t.length[c];
 }
 
-// No data-dependent branches: every byte has a "replacement".
+// Escapes the n bytes at p, one by one, at w; returns the cursor after
+// them. Every byte has a "replacement" (itself, for most), so there is no
+// branch on the data: for a block with special bytes this is faster than
+// taking it apart run by run, whose branches on where the special bytes are
+// mispredict.
+[[gnu::always_inline]] inline char* EscapeBytes(const EscapeTable& t, const char* p, size_t n,
+                                                char* w) {
+  for (size_t k = 0; k < n; ++k) w += Replace(t, static_cast<unsigned char>(p[k]), w);
+  return w;
+}
+
+// EscapeBytes for a table the SSE2 path cannot use (or without SSE2).
 char* EscapeBytewise(const EscapeTable& t, const char* s, size_t n, char* dst) {
-  for (size_t i = 0; i < n; ++i) dst += Replace(t, static_cast<unsigned char>(s[i]), dst);
-  return dst;
+  return EscapeBytes(t, s, n, dst);
 }
 
 #if defined(__SSE2__)
@@ -98,17 +108,6 @@ inline Block128 Load128(const char* p) {
   return x;
 }
 
-// Escapes the n bytes at p, one by one, at w; returns the cursor after
-// them. Every byte has a "replacement" (itself, for most), so there is no
-// branch on the data: for a block with special bytes this is faster than
-// taking it apart run by run, whose branches on where the special bytes are
-// mispredict.
-[[gnu::always_inline]] inline char* EscapeBytes(const EscapeTable& t, const char* p, size_t n,
-                                                char* w) {
-  for (size_t k = 0; k < n; ++k) w += Replace(t, static_cast<unsigned char>(p[k]), w);
-  return w;
-}
-
 // Escapes s[0, n) into dst, which has room for n * kMaxReplacement + 16
 // bytes; returns the cursor after it. N is t.count, or 0 when the special
 // bytes are HTML's five. Blocks without a special byte (most) are copied
@@ -120,7 +119,8 @@ template <int N>
 char* EscapeChunk(const EscapeTable& t, const char* s, size_t n, char* dst) {
   if (n < 16) {
     const Block128 x = ShortBlock(s, n);
-    const uint32_t mask = SpecialMask<N>(t, ToVector(x)) & ((1u << n) - 1);
+    // (The zero bytes after n are never special: a table with NUL is not fast.)
+    const uint32_t mask = SpecialMask<N>(t, ToVector(x));
     std::memcpy(dst, &x, 16);
     if (mask == 0) return dst + n;
     return EscapeBlock(t, x, n, mask, dst);

@@ -2,9 +2,10 @@
 // their replacements come from kapstok::AppendHtmlEscaped (base/text.h), so
 // the output is always identical to it; this only finds the bytes that need
 // escaping sixteen at a time (two compares a block while they are HTML's
-// five), copies the clean blocks whole and copies the clean runs of a block
-// with special bytes with 16-byte moves (a value shorter than 16 bytes is
-// taken apart in registers). Internal to the `template` stage.
+// five), copies the clean blocks whole and escapes a block with special
+// bytes byte by byte through a table, with no branch on where they are (a
+// value shorter than 16 bytes is taken apart in registers). Internal to the
+// `template` stage.
 #ifndef KAPSTOK_TEMPLATE_ESCAPE_H_
 #define KAPSTOK_TEMPLATE_ESCAPE_H_
 

@@ -102,8 +102,10 @@ class Renderer {
   Renderer(const TemplateSet& set, const std::vector<const Value*>& context, std::string* out,
            size_t expected)
       : out_(out, expected), set_(set) {
-    // The vectors of the thread's last render, with their room (and its
-    // hints: each is checked before use, so any value will do).
+    // The vectors of the thread's last render, with their room, and its
+    // hints: each is 0 or an offset FindAtOffset stored (a member's offset in
+    // some object), and is bounds- and tag-checked before use, so one from
+    // another set or shape of data only misses.
     Scratch& scratch = ThreadScratch();
     stack_.swap(scratch.stack);
     loops_.swap(scratch.loops);
