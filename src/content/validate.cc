@@ -181,6 +181,18 @@ class Validator {
   LineCursor lines_{src_.file_text};  // Where(), in file order
 };
 
+// An error about the front matter as a whole (a missing title or required
+// field), shown at its opening "---".
+void ReportAtFrontMatter(const YamlSource& src, std::string message, std::string hint,
+                         DiagnosticSink* sink) {
+  Diagnostic d;
+  d.location = SourceLocation{src.path, 1, 1};
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  d.source_line = "---";
+  sink->Report(std::move(d));
+}
+
 template <typename Node>
 bool Validate(const Node& front, const YamlSource& src, const config::TypeDef* type,
               ParsedPage* page, DiagnosticSink* sink) {
@@ -188,9 +200,8 @@ bool Validate(const Node& front, const YamlSource& src, const config::TypeDef* t
   if (!front.IsMap()) {
     // An empty front matter parses as null: that is a missing title.
     if (front.IsNull() || !front.IsDefined()) {
-      Diagnostic d{Severity::kError, {src.path, 1, 1}, Tr("content.missing-title"),
-                   Tr("content.missing-field.hint", {"title"}), "---"};
-      sink->Report(std::move(d));
+      ReportAtFrontMatter(src, Tr("content.missing-title"),
+                          Tr("content.missing-field.hint", {"title"}), sink);
       return false;
     }
     v.Error(front, Tr("content.front-matter-not-mapping", {DescribeNode(front)}));
@@ -246,28 +257,23 @@ bool Validate(const Node& front, const YamlSource& src, const config::TypeDef* t
     }
   }
   if (page->title.empty() && !front["title"]) {
-    Diagnostic d{Severity::kError, {src.path, 1, 1}, Tr("content.missing-title"),
-                 Tr("content.missing-field.hint", {"title"}), "---"};
-    sink->Report(std::move(d));
+    ReportAtFrontMatter(src, Tr("content.missing-title"),
+                        Tr("content.missing-field.hint", {"title"}), sink);
     return false;
   }
   bool missing = false;
   if (type) {
     for (const FieldDef& f : type->fields) {
       if (f.required && !page->fields.count(f.name) && !front[f.name]) {
-        Diagnostic d{Severity::kError, {src.path, 1, 1},
-                     Tr("content.missing-field", {f.name, f.label}),
-                     Tr("content.missing-field.hint", {f.name}), "---"};
-        sink->Report(std::move(d));
+        ReportAtFrontMatter(src, Tr("content.missing-field", {f.name, f.label}),
+                            Tr("content.missing-field.hint", {f.name}), sink);
         missing = true;
       }
     }
     for (const config::RelationDef& r : type->relations) {
       if (r.required && !page->relations.count(r.name) && !front[r.name]) {
-        Diagnostic d{Severity::kError, {src.path, 1, 1},
-                     Tr("content.missing-field", {r.name, r.label}),
-                     Tr("content.missing-field.hint", {r.name}), "---"};
-        sink->Report(std::move(d));
+        ReportAtFrontMatter(src, Tr("content.missing-field", {r.name, r.label}),
+                            Tr("content.missing-field.hint", {r.name}), sink);
         missing = true;
       }
     }
