@@ -111,11 +111,10 @@ Status InjectedWriteError(const WriterFaults& faults, const fs::path& staging,
 
 }  // namespace
 
-ScopedWriterFaults::ScopedWriterFaults(WriterFaults faults) : faults_(std::move(faults)) {
-  installed_faults.store(&faults_);
-}
+ScopedWriterFaults::ScopedWriterFaults(WriterFaults faults)
+    : faults_(std::move(faults)), outer_(installed_faults.exchange(&faults_)) {}
 
-ScopedWriterFaults::~ScopedWriterFaults() { installed_faults.store(nullptr); }
+ScopedWriterFaults::~ScopedWriterFaults() { installed_faults.store(outer_); }
 
 SiteWriter::SiteWriter(fs::path out, fs::path staging, fs::path old, int staging_fd,
                        const WriterFaults* faults)

@@ -30,8 +30,9 @@ struct WriterFaults {
 };
 
 // Installs `faults` for every SiteWriter opened from now until this object
-// is destroyed (those writers keep using them: it must outlive them). One at
-// a time; install and remove it while no SiteWriter is being opened.
+// is destroyed (those writers keep using them: it must outlive them). Nested
+// ones restore the outer one's faults when they end (destroy them in reverse
+// order); install and remove them while no SiteWriter is being opened.
 class ScopedWriterFaults {
  public:
   explicit ScopedWriterFaults(WriterFaults faults);
@@ -41,6 +42,7 @@ class ScopedWriterFaults {
 
  private:
   const WriterFaults faults_;
+  const WriterFaults* outer_;  // the faults installed before these
 };
 
 }  // namespace kapstok::output

@@ -296,6 +296,28 @@ TEST_F(WriterTest, FailedWriteSpoilsTheCommit) {
   EXPECT_EQ(StagingFolders(dir_), 0u);
 }
 
+// A ScopedWriterFaults inside another puts the outer one's faults back when
+// it ends, and the last one to end leaves none.
+TEST_F(WriterTest, NestedFaultsRestoreTheOuterOnes) {
+  fs::path site = dir_ / "site";
+  auto fails = [&](const std::string& expected_error) {
+    std::unique_ptr<SiteWriter> writer;
+    EXPECT_TRUE(SiteWriter::Open(site.string(), &writer).ok());
+    const Status s = writer->Write("a.html", "a");
+    return expected_error.empty() ? s.ok()
+                                  : s.message().find(expected_error) != std::string::npos;
+  };
+  {
+    ScopedWriterFaults outer({.write_error = [](const std::string&) { return ENOSPC; }});
+    {
+      ScopedWriterFaults inner({.write_error = [](const std::string&) { return EIO; }});
+      EXPECT_TRUE(fails("Input/output error"));
+    }
+    EXPECT_TRUE(fails("No space left on device"));
+  }
+  EXPECT_TRUE(fails(""));
+}
+
 TEST_F(WriterTest, StreamedDuplicateSpoilsTheCommit) {
   fs::path site = dir_ / "site";
   ASSERT_TRUE(WriteSite(site.string(), {{"index.html", "old"}}).ok());
