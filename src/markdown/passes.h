@@ -27,8 +27,9 @@ struct NodeIndex {
 };
 
 // The work done by the passes that must stay linear in their input, counted
-// so that tests can check their complexity without a clock. Render() counts
-// nothing; a test that runs the passes itself points PageContext::work at one.
+// so that tests can check their complexity without a clock. Render() keeps
+// no count (the passes add up a few numbers per search and drop them); a
+// test that runs the passes itself points PageContext::work at one.
 struct PassWork {
   uint64_t citation_bytes = 0;    // bytes ReplaceCitations' scan examined
   uint64_t heading_suffixes = 0;  // suffixed ids ("x-2") AssignHeadingIds tried

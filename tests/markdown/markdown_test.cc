@@ -30,9 +30,10 @@ class MarkdownTest : public ::testing::Test {
 
   Rendered Run(std::string_view md) { return Render(md, options_, resolver_, &sink_); }
 
-  // Parses `md` and runs the passes as RenderParsed does, up to
-  // ReplaceCitations, with their work counted: for tests of their
-  // complexity, which count instead of timing.
+  // Parses `md` and runs the two counted passes (heading ids, citations) as
+  // RenderParsed would reach them, with their work counted: for tests of
+  // their complexity, which count instead of timing. (Not the whole of
+  // Render: a quadratic path elsewhere would not show here.)
   PassWork RunCounted(std::string_view md, std::vector<Heading>* headings,
                       std::vector<std::string>* cited) {
     ParserPtr parser = NewGfmParser(CMARK_OPT_DEFAULT);
