@@ -243,6 +243,10 @@ std::vector<std::string> Changed(const std::map<std::string, std::string>& a,
 // while the pages render. One that cannot be written (here: the disk is
 // full, through WriterFaults) fails the build with the writer's message, and
 // the previous site stays as it was, byte for byte, with no staging folder.
+// (Two mechanisms each make this hold: the search thread hands its failure
+// to the build, and the writer keeps a failure and refuses the commit. The
+// test fails only when both are gone; the second has its own test in
+// writer_test.cc, the first none.)
 TEST_F(DiskBuildTest, SearchDocumentWriteFailureKeepsThePreviousSite) {
   BuildOptions options;
   options.project_dir = "";
