@@ -84,7 +84,7 @@ class CitationRewriter {
         if (found[i]) {
           InsertLink(text, *found[i]);
         } else {
-          Insert(text, NewTextNode(ctx_.mem, std::string("@").append(ids[i])));
+          Insert(text, NewTextNode(ctx_.mem, "@" + std::string(ids[i])));
         }
       }
       Insert(text, NewTextNode(ctx_.mem, ")"));
@@ -137,7 +137,7 @@ class CitationRewriter {
         if (seen_.insert(std::string(id)).second) cited_->push_back(std::string(id));
       } else {
         // Located only on failure: the search is needless work otherwise.
-        const std::string needle = std::string("@").append(id);
+        const std::string needle = "@" + std::string(id);
         SourceLocation at = ctx_.locator.Find(EnclosingBlock(text), needle, &cursor_);
         ctx_.locator.Report(Severity::kError, std::move(at),
                             Tr("link.unknown-citation", {std::string(id)}), std::move(hint));

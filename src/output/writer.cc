@@ -134,7 +134,7 @@ Status SiteWriter::Open(const std::string& out_dir, std::unique_ptr<SiteWriter>*
   fs::path parent = out.parent_path();
   fs::create_directories(parent, ec);
   if (ec) return Status::IOError(parent.string(), ec.message());
-  const std::string stem = std::string(".").append(out.filename().string());
+  const std::string stem = "." + out.filename().string();
   fs::path staging = parent / (stem + ".new-" + std::to_string(::getpid()));
   fs::path old = parent / (stem + ".old-" + std::to_string(::getpid()));
   RemoveStaleSiblings(parent, stem);

@@ -105,9 +105,7 @@ TEST_F(SiteModelTest, KeepsEachTargetOnceInFirstMentionOrderInLongLists) {
   ASSERT_EQ(Printed(sink_), "");
   const std::vector<const Page*>& targets = model->Find("voorbeeld", "v")->relations[0].targets;
   ASSERT_EQ(targets.size(), 40u);
-  for (int i = 0; i < 40; ++i) {
-    EXPECT_EQ(targets[i]->id(), std::string("k").append(std::to_string(39 - i)));
-  }
+  for (int i = 0; i < 40; ++i) EXPECT_EQ(targets[i]->id(), "k" + std::to_string(39 - i));
   EXPECT_EQ(model->Find("kenmerk", "k7")->backlinks[0].pages.size(), 1u);
 }
 

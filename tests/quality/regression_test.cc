@@ -24,8 +24,7 @@ using test_util::Printed;
 TEST(YamlRegressionTest, AliasesThatExpandTooMuchAreAnErrorNotAHang) {
   std::string yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
   for (int i = 1; i < 10; ++i) {
-    yaml.append("a").append(std::to_string(i)).append(": &a");
-    yaml.append(std::to_string(i)).append(" [");
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
     for (int j = 0; j < 9; ++j) yaml += (j ? ", *a" : "*a") + std::to_string(i - 1);
     yaml += "]\n";
   }
